@@ -1,0 +1,51 @@
+import { localeNames, locales, translate } from "@guildhall/core/i18n";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "~/components/language-switch";
+import { navItems } from "~/components/nav";
+import { ApiProvider } from "~/lib/trpc";
+import { requestLocale } from "~/server/locale";
+
+/** The dashboard shell: sidebar navigation, language switch, and the page. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
+  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  return (
+    <div className="shell">
+      <a className="skip" href="#content">
+        {t("shell.skipToContent")}
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          {t("shell.title")}
+          <small>{t("shell.tagline")}</small>
+        </div>
+        <nav className="nav" aria-label="main" data-testid="nav">
+          {navItems.map((item) =>
+            item.ready ? (
+              <a key={item.href} href={item.href} aria-current={item.href === "/" ? "page" : undefined}>
+                {t(item.key)}
+              </a>
+            ) : (
+              <span key={item.href} className="soon" aria-disabled="true" style={{ padding: "8px 10px" }}>
+                {t(item.key)}
+              </span>
+            ),
+          )}
+          <a href="/api/docs">{t("nav.apiDocs")}</a>
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <LanguageSwitch
+            current={locale}
+            label={t("shell.language")}
+            options={locales.map((value) => ({ value, label: localeNames[value] }))}
+          />
+        </header>
+        <main id="content" className="content">
+          <ApiProvider locale={locale}>{children}</ApiProvider>
+        </main>
+      </div>
+    </div>
+  );
+}

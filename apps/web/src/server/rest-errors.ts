@@ -1,0 +1,26 @@
+import type { ErrorBody } from "@guildhall/api";
+
+/**
+ * trpc-to-openapi answers errors as `{ ...errorShape, code: <tRPC code>,
+ * message, issues }`; REST clients get our shape instead, the same one tRPC
+ * clients see in `error.data`: `{ code, message, fieldErrors, requestId }`.
+ */
+export async function restErrorBody(response: Response): Promise<Response> {
+  const text = await response.text();
+  let shape: { data?: Partial<ErrorBody>; message?: string } | undefined;
+  try {
+    shape = JSON.parse(text) as typeof shape;
+  } catch {
+    return new Response(text, { status: response.status, headers: response.headers });
+  }
+  const data = shape?.data;
+  const body: Omit<ErrorBody, "httpStatus"> = {
+    code: data?.code ?? (response.status === 404 ? "NOT_FOUND" : "BAD_REQUEST"),
+    message: data?.message ?? shape?.message ?? response.statusText,
+    fieldErrors: data?.fieldErrors ?? {},
+    requestId: data?.requestId ?? response.headers.get("x-request-id"),
+  };
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return Response.json(body, { status: response.status, headers });
+}

@@ -1,0 +1,57 @@
+import {
+  codeForTrpc,
+  errorCodes,
+  fieldErrorsFromZod,
+  isAppError,
+  translate,
+  type ErrorCode,
+  type Locale,
+} from "@guildhall/core";
+import type { TRPCError } from "@trpc/server";
+import { z } from "zod";
+
+/** What every error looks like to clients (tRPC `error.data`, REST body). */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fieldErrors: Record<string, string[]>;
+  httpStatus: number;
+  requestId: string | null;
+}
+
+function isZodError(value: unknown): value is z.ZodError {
+  return value instanceof z.ZodError || (value instanceof Error && value.name === "ZodError" && "issues" in value);
+}
+
+/** Turns any tRPC error into our stable code, translated message and field errors. */
+export function describeError(error: TRPCError, locale: Locale, requestId: string | null): ErrorBody {
+  const cause = error.cause;
+  if (isAppError(cause)) {
+    return {
+      code: cause.code,
+      message: translate(locale, errorCodes[cause.code].key, cause.params),
+      fieldErrors: cause.fieldErrors ?? {},
+      httpStatus: cause.httpStatus,
+      requestId,
+    };
+  }
+  if (error.code === "BAD_REQUEST" && isZodError(cause)) {
+    return {
+      code: "VALIDATION_FAILED",
+      message: translate(locale, "errors.validationFailed"),
+      fieldErrors: fieldErrorsFromZod(cause.issues, locale),
+      httpStatus: 400,
+      requestId,
+    };
+  }
+  const code: ErrorCode = codeForTrpc[error.code] ?? "INTERNAL";
+  const params: Record<string, string | number> =
+    code === "INTERNAL" ? { requestId: requestId ?? "-" } : code === "RATE_LIMITED" ? { seconds: 1 } : {};
+  return {
+    code,
+    message: translate(locale, errorCodes[code].key, params),
+    fieldErrors: {},
+    httpStatus: errorCodes[code].http,
+    requestId,
+  };
+}

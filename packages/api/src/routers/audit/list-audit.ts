@@ -1,0 +1,23 @@
+import { listAudit as listAuditRows } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { listAuditInput, listAuditOutput } from "./list-audit.types";
+
+export const listAudit = permissionProcedure("audit.read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}/audit",
+      tags: ["audit"],
+      summary: "The hub's audit log, newest first",
+      protect: true,
+    },
+  })
+  .input(listAuditInput)
+  .output(listAuditOutput)
+  .query(async ({ ctx, input }) => {
+    const { items, nextCursor } = await listAuditRows(ctx.db, { ...input, hubId: ctx.hub.id });
+    return {
+      items: items.map(({ hubId: _hubId, requestId: _requestId, ...entry }) => entry),
+      nextCursor,
+    };
+  });

@@ -1,0 +1,12 @@
+import { listUserHubs } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { myHub } from "./hub.types";
+
+export const listMyHubs = authedProcedure
+  .meta({
+    openapi: { method: "GET", path: "/me/hubs", tags: ["hubs"], summary: "The hubs I belong to", protect: true },
+  })
+  .input(z.void())
+  .output(z.object({ items: z.array(myHub) }))
+  .query(async ({ ctx }) => ({ items: await listUserHubs(ctx.db, ctx.principal.userId) }));

@@ -1,0 +1,18 @@
+import { getHealth } from "@guildhall/core";
+import { z } from "zod";
+import { publicProcedure } from "../../procedures";
+import { healthOutput } from "./health.types";
+
+export const health = publicProcedure
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/health",
+      tags: ["system"],
+      summary: "Service health",
+      description: "Whether the database answers, the version and the uptime.",
+    },
+  })
+  .input(z.void())
+  .output(healthOutput)
+  .query(({ ctx }) => getHealth(ctx.db, ctx.dbKind));

@@ -1,0 +1,41 @@
+import { hash, verify } from "@node-rs/argon2";
+import { randomInt } from "node:crypto";
+
+/**
+ * argon2id with OWASP's recommended parameters (m=19 MiB, t=2, p=1).
+ * The PHC string stores them, so hashes made with older parameters are
+ * recognised by `needsRehash` and upgraded at the next sign-in.
+ */
+export const passwordParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  // The library defaults to argon2id (its Algorithm enum is const and cannot be imported here).
+  return hash(password, passwordParams);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+export function needsRehash(passwordHash: string): boolean {
+  const match = /^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!match) return true;
+  return (
+    Number(match[1]) !== passwordParams.memoryCost ||
+    Number(match[2]) !== passwordParams.timeCost ||
+    Number(match[3]) !== passwordParams.parallelism
+  );
+}
+
+const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** A random password for generated accounts (seed admin): 20 unambiguous characters. */
+export function generatePassword(length = 20): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}

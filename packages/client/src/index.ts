@@ -1,0 +1,4 @@
+export { createGuildhallClient, type GuildhallClient, type GuildhallClientOptions } from "./client";
+export { guildhallLinks, type EventSourceLike, type LinkOptions } from "./links";
+export { GuildhallError, isGuildhallError, toGuildhallError } from "./errors";
+export type { AppRouter } from "@guildhall/api";

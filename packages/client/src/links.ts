@@ -1,0 +1,70 @@
+import type { AppRouter } from "@guildhall/api";
+import {
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCLink,
+} from "@trpc/client";
+import superjson from "superjson";
+
+type FetchLike = typeof fetch;
+/** The EventSource constructor to use; browsers have one, Node takes the `eventsource` package's. */
+export type EventSourceLike = typeof globalThis.EventSource;
+
+export interface LinkOptions {
+  /** Base URL of the server, e.g. http://localhost:3000 (empty string: same origin). */
+  url: string;
+  /** An access or application token, sent as `Authorization: Bearer`. */
+  token?: string | (() => string | undefined | Promise<string | undefined>);
+  /** Acts in this hub (the `x-hub` header) unless a call names one. */
+  hub?: string;
+  /** Preferred language of error messages (the `Accept-Language` header). */
+  locale?: string;
+  fetch?: FetchLike;
+  EventSource?: EventSourceLike;
+}
+
+async function headersFor(options: LinkOptions): Promise<Record<string, string>> {
+  const token = typeof options.token === "function" ? await options.token() : options.token;
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (options.hub) headers["x-hub"] = options.hub;
+  if (options.locale) headers["accept-language"] = options.locale;
+  return headers;
+}
+
+/**
+ * Queries and mutations go batched over HTTP; subscriptions over Server-Sent
+ * Events (with headers through the EventSource's fetch where it has one).
+ */
+export function guildhallLinks(options: LinkOptions): TRPCLink<AppRouter>[] {
+  const endpoint = `${options.url.replace(/\/$/, "")}/api/trpc`;
+  const customFetch = options.fetch;
+  return [
+    splitLink({
+      condition: (op) => op.type === "subscription",
+      true: httpSubscriptionLink({
+        url: endpoint,
+        transformer: superjson,
+        EventSource: options.EventSource ?? globalThis.EventSource,
+        // The `eventsource` package (Node) accepts a fetch, so headers reach the server;
+        // browsers send cookies instead.
+        eventSourceOptions: async () => {
+          const headers = await headersFor(options);
+          const base = customFetch ?? globalThis.fetch;
+          return {
+            withCredentials: true,
+            fetch: (input: Parameters<FetchLike>[0], init?: RequestInit) =>
+              base(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }),
+          } as EventSourceInit;
+        },
+      }),
+      false: httpBatchLink({
+        url: endpoint,
+        transformer: superjson,
+        headers: () => headersFor(options),
+        ...(customFetch ? { fetch: customFetch } : {}),
+      }),
+    }),
+  ];
+}

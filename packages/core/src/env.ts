@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * Every setting Guildhall reads, validated once. This is the only file that
+ * touches process.env; README.md documents each variable.
+ */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://… for a Postgres server; unset for embedded PGlite; "memory:" for throwaway runs. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || v === "memory:" || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be a postgres:// URL or "memory:"',
+    }),
+  /** Folder of the embedded database when DATABASE_URL is unset (relative to the working directory). */
+  PGLITE_DATA_DIR: z.string().default("./.data/pglite"),
+  /** redis://… to share rate limits across instances; unset keeps them in memory. */
+  REDIS_URL: z.string().url().optional(),
+  /** Public base URL of the app, used in links and the OpenAPI document. */
+  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Usernames that act as super admins across every hub (nobody else may modify them). */
+  SUPER_ADMINS: commaList,
+  /** Secret for signing sessions and tokens (required in production from the identity issue on). */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Seed: the demo hub and admin created on first start of an empty database. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  SEED_ADMIN_USERNAME: z.string().min(4).max(20).default("admin"),
+  SEED_ADMIN_EMAIL: z.string().email().default("admin@guildhall.local"),
+  /** Seed admin password; a random one is generated and printed once when unset. */
+  SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
+  SEED_HUB_SLUG: z.string().default("demo"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; throws a readable list of every bad setting. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  // eslint-disable-next-line no-restricted-properties -- the one place settings are read
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join("\n")}`);
+  }
+  cached = result.data;
+  return cached;
+}

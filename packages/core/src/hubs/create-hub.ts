@@ -1,0 +1,37 @@
+import { schema, type DbOrTx } from "@guildhall/db";
+import { recordAudit } from "../audit";
+
+export interface CreateHubInput {
+  slug: string;
+  name: string;
+  description?: string;
+  defaultLocale?: string;
+  timezone?: string;
+  ownerId: string;
+}
+
+/** Creates a hub with its owner as first member; audited. Run inside a transaction. */
+export async function createHub(tx: DbOrTx, input: CreateHubInput, meta: { ip?: string | null; requestId?: string | null } = {}) {
+  const [hub] = await tx
+    .insert(schema.hubs)
+    .values({
+      slug: input.slug.toLowerCase(),
+      name: input.name,
+      description: input.description ?? "",
+      defaultLocale: input.defaultLocale ?? "en",
+      timezone: input.timezone ?? "UTC",
+    })
+    .returning();
+  if (!hub) throw new Error("hub insert returned nothing");
+  await tx.insert(schema.hubMemberships).values({ hubId: hub.id, userId: input.ownerId, role: "owner" });
+  await recordAudit(tx, {
+    hubId: hub.id,
+    actorId: input.ownerId,
+    action: "hub.create",
+    targetType: "hub",
+    targetId: hub.id,
+    after: { slug: hub.slug, name: hub.name },
+    ...meta,
+  });
+  return hub;
+}

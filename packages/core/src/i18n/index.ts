@@ -1,0 +1,3 @@
+export * from "./translate";
+export * from "./negotiate";
+export type { MessageKey, Messages } from "./messages/en";

@@ -1,0 +1,11 @@
+export * from "./audit";
+export * from "./errors";
+export * from "./health/get-health";
+export * from "./hubs";
+export * from "./users";
+export * from "./seed";
+export * from "./logger";
+export * from "./runtime/database";
+export { getEnv, type Env } from "./env";
+export * from "./i18n";
+export { GUILDHALL_VERSION } from "./version";

@@ -1,0 +1,65 @@
+import { generatePassword } from "@guildhall/auth";
+import type { Database } from "@guildhall/db";
+import { recordAudit } from "../audit";
+import { createHub, getHubBySlug } from "../hubs";
+import { createUser, getUserByUsername } from "../users";
+
+export interface SeedOptions {
+  hubSlug: string;
+  adminUsername: string;
+  adminEmail: string;
+  /** Generated when absent. */
+  adminPassword?: string;
+}
+
+export interface SeedResult {
+  /** False when the demo hub already existed and nothing was written. */
+  created: boolean;
+  hubSlug: string;
+  adminUsername: string;
+  /** Only when this run created the admin account: print it once. */
+  adminPassword?: string;
+}
+
+/**
+ * Creates the demo hub and its admin on an empty database, in one transaction.
+ * Idempotent: when the hub exists nothing changes and no password is returned,
+ * so credentials are printed exactly once.
+ */
+export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    const existing = await getHubBySlug(tx, options.hubSlug);
+    if (existing) return { created: false, hubSlug: existing.slug, adminUsername: options.adminUsername };
+    const password = options.adminPassword ?? generatePassword();
+    let admin = await getUserByUsername(tx, options.adminUsername);
+    const adminCreated = !admin;
+    if (!admin) {
+      admin = await createUser(tx, {
+        username: options.adminUsername,
+        email: options.adminEmail,
+        password,
+        displayName: "Administrator",
+      });
+      await recordAudit(tx, {
+        hubId: null,
+        actorId: null,
+        action: "user.create",
+        targetType: "user",
+        targetId: admin.id,
+        after: { username: admin.username, source: "seed" },
+      });
+    }
+    const hub = await createHub(tx, {
+      slug: options.hubSlug,
+      name: "Demo Hub",
+      description: "A demo community created on first start.",
+      ownerId: admin.id,
+    });
+    return {
+      created: true,
+      hubSlug: hub.slug,
+      adminUsername: admin.username,
+      ...(adminCreated ? { adminPassword: password } : {}),
+    };
+  });
+}

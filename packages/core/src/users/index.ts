@@ -1,0 +1,2 @@
+export * from "./create-user";
+export * from "./get-user";

@@ -1,0 +1,96 @@
+import { PGlite } from "@electric-sql/pglite";
+import { type ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { resolve } from "node:path";
+import postgres from "postgres";
+import { lockDataDir } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type every package uses, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Functions in packages/core take either, so callers decide the transaction. */
+export type DbOrTx = Database | Transaction;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Where the data lives: a folder, "memory:", or the Postgres URL without password. */
+  location: string;
+  /** Postgres only: the connection URL (migrations open their own connection). */
+  url?: string;
+  /** Postgres only: the raw postgres.js client (LISTEN/NOTIFY later). */
+  sql?: postgres.Sql;
+  /** PGlite only: the embedded instance. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…`, `memory:`, or undefined for the embedded folder. */
+  url?: string;
+  /** Folder for embedded PGlite when no URL is given. */
+  dataDir?: string;
+  /** A `dumpDataDir` tarball to start PGlite from (tests copy a migrated template). */
+  loadDataDir?: Blob;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export const DEFAULT_DATA_DIR = "./.data/pglite";
+
+const drizzleOptions = { schema, casing: "snake_case" } as const;
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres";
+  }
+}
+
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const url = options.url?.trim() || undefined;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const sql = postgres(url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => undefined,
+      connection: { application_name: "guildhall" },
+    });
+    const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
+    return { db, kind: "postgres", location: redact(url), url, sql, close: () => sql.end({ timeout: 5 }) };
+  }
+  if (url && url !== "memory:") {
+    throw new Error(`DATABASE_URL must start with postgres:// or be "memory:", got "${url.split(":")[0]}:"`);
+  }
+  const inMemory = url === "memory:";
+  const dataDir = inMemory ? undefined : resolve(/*turbopackIgnore: true*/ options.dataDir ?? DEFAULT_DATA_DIR);
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const db = drizzlePglite({ client: pglite, ...drizzleOptions }) as unknown as Database;
+    return {
+      db,
+      kind: "pglite",
+      location: dataDir ?? "memory:",
+      pglite,
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

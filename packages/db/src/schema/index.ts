@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./hubs";
+export * from "./hub-memberships";
+export * from "./audit";

@@ -1,0 +1,3 @@
+export * from "./registry";
+export * from "./defaults";
+export * from "./can";

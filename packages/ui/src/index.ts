@@ -1,0 +1,2 @@
+export { Card } from "./card";
+export { StatusBadge, type Status } from "./status-badge";
