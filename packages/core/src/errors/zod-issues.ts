@@ -22,6 +22,7 @@ function describe(issue: Issue): { key: MessageKey; params?: Record<string, stri
       return { key: `validation.tooBig.${origin}`, params: { maximum: Number(issue.maximum) } };
     }
     case "invalid_format":
+      if (issue.format === "regex") return { key: "validation.pattern" };
       return { key: "validation.invalidFormat", params: { format: issue.format } };
     case "invalid_value":
       return { key: "validation.invalidValue" };

@@ -47,3 +47,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = await createDatabase({ url: "memory:", loadDataDir: blob });
   return { ...handle, template: blob, destroy: () => handle.close() };
 }
+
+/**
+ * A data folder holding a copy of the migrated template, for an app server
+ * started by a test (PGlite). Returns the folder; the caller removes it.
+ */
+export async function createTestDataDir(dir: string): Promise<string> {
+  const handle = await createDatabase({ dataDir: dir, loadDataDir: pgliteTemplate() });
+  await handle.close();
+  return dir;
+}

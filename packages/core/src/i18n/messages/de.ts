@@ -26,6 +26,7 @@ export const de: Messages = {
   "validation.tooSmall.array": "Wähle mindestens {minimum}.",
   "validation.tooBig.array": "Wähle höchstens {maximum}.",
   "validation.invalidFormat": "Kein gültiges Format ({format}).",
+  "validation.pattern": "Enthält hier nicht erlaubte Zeichen.",
   "validation.invalidValue": "Kein erlaubter Wert.",
   "validation.unrecognizedKeys": "Unbekannte Felder: {keys}.",
   "validation.invalid": "Ungültig.",

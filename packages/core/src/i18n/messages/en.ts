@@ -25,6 +25,7 @@ export const en = {
   "validation.tooSmall.array": "Choose at least {minimum}.",
   "validation.tooBig.array": "Choose at most {maximum}.",
   "validation.invalidFormat": "Not a valid {format}.",
+  "validation.pattern": "Contains characters that are not allowed here.",
   "validation.invalidValue": "Not an allowed value.",
   "validation.unrecognizedKeys": "Unknown field(s): {keys}.",
   "validation.invalid": "Not valid.",

@@ -26,6 +26,7 @@ export const ru: Messages = {
   "validation.tooSmall.array": "Выберите не менее {minimum}.",
   "validation.tooBig.array": "Выберите не более {maximum}.",
   "validation.invalidFormat": "Неверный формат ({format}).",
+  "validation.pattern": "Содержит недопустимые символы.",
   "validation.invalidValue": "Недопустимое значение.",
   "validation.unrecognizedKeys": "Неизвестные поля: {keys}.",
   "validation.invalid": "Неверное значение.",

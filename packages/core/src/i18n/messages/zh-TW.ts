@@ -26,6 +26,7 @@ export const zhTW: Messages = {
   "validation.tooSmall.array": "至少選擇 {minimum} 項。",
   "validation.tooBig.array": "最多選擇 {maximum} 項。",
   "validation.invalidFormat": "不是有效的 {format}。",
+  "validation.pattern": "包含此處不允許的字元。",
   "validation.invalidValue": "不是允許的值。",
   "validation.unrecognizedKeys": "未知欄位：{keys}。",
   "validation.invalid": "無效。",

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../src/i18n/messages/en";
+import { locales, messagesFor, negotiateLocale, resolveLocale, translate } from "../src/i18n";
+
+describe("i18n", () => {
+  it("has every key in every language, with the same placeholders", () => {
+    for (const locale of locales) {
+      const messages = messagesFor(locale);
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(messages[key], `${locale} ${key}`).toBeTruthy();
+        const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(placeholders(messages[key]), `${locale} ${key}`).toEqual(placeholders(en[key]));
+      }
+    }
+  });
+
+  it("fills placeholders", () => {
+    expect(translate("en", "errors.rateLimited", { seconds: 12 })).toBe("Too many requests; try again in 12 s.");
+    expect(translate("de", "errors.permissionDenied", { permission: "audit.read" })).toContain("„audit.read“");
+  });
+
+  it("negotiates Accept-Language with q-values and language fallbacks", () => {
+    expect(negotiateLocale("fr-FR, de;q=0.8, en;q=0.5")).toBe("de");
+    expect(negotiateLocale("en;q=0.2, ru;q=0.9")).toBe("ru");
+    expect(negotiateLocale("zh-Hant-TW")).toBe("zh-TW");
+    expect(negotiateLocale("zh-CN,zh;q=0.9")).toBe("zh-TW");
+    expect(negotiateLocale("de-AT")).toBe("de");
+    expect(negotiateLocale("fr, *;q=0.1")).toBeUndefined();
+    expect(negotiateLocale(undefined)).toBeUndefined();
+  });
+
+  it("prefers the user's setting, then the header, then English", () => {
+    expect(resolveLocale("ru", "de")).toBe("ru");
+    expect(resolveLocale("xx", "de")).toBe("de");
+    expect(resolveLocale(null, null)).toBe("en");
+  });
+});
