@@ -25,7 +25,8 @@ function requestedSlug(rawInput: unknown, header: string | null): string | null 
  * belong to reads as not found, so its existence is not revealed.
  */
 export const hubProcedure = authedProcedure.meta({ access: { kind: "hub" } }).use(async ({ ctx, next, getRawInput }) => {
-  const slug = requestedSlug(await getRawInput(), ctx.hubHeader);
+  const rawInput = await getRawInput();
+  const slug = requestedSlug(rawInput, ctx.hubHeader);
   if (!slug) throw new AppError("HUB_REQUIRED");
   const hub = await getHubBySlug(ctx.db, slug);
   const membership = hub ? await getMembership(ctx.db, hub.id, ctx.principal.userId) : undefined;
@@ -39,5 +40,11 @@ export const hubProcedure = authedProcedure.meta({ access: { kind: "hub" } }).us
     role,
     grants: grantsFrom(granted, ctx.principal.superAdmin),
   };
-  return next({ ctx: { ...ctx, hub: scope } });
+  // Procedures declare `hubSlug` in their input (it is the REST path parameter);
+  // a hub named by header is filled in so both ways validate the same.
+  const withSlug = rawInput === undefined || (typeof rawInput === "object" && rawInput !== null && !("hubSlug" in rawInput));
+  return next({
+    ctx: { ...ctx, hub: scope },
+    ...(withSlug ? { getRawInput: () => Promise.resolve({ ...(rawInput as object | undefined), hubSlug: slug }) } : {}),
+  });
 });

@@ -1,0 +1,61 @@
+import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter, describeError, type Meta } from "../src";
+import { authorizationMatrix, type Outcome } from "./authorization-matrix";
+import { buildWorld, roles, type Role, type World } from "./support/world";
+
+interface ProcedureDef {
+  _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
+}
+const procedures = appRouter._def.procedures as Record<string, ProcedureDef>;
+
+let tdb: TestDatabase;
+let world: World;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  world = await buildWorld(tdb);
+});
+afterAll(() => tdb.destroy());
+
+/** Calls a procedure by its dotted path; for subscriptions, waits for the first event. */
+async function call(role: Role, path: string, input: unknown): Promise<Outcome> {
+  const caller = world.caller(role) as unknown as Record<string, unknown>;
+  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  try {
+    const result = await fn(input);
+    if (procedures[path]!._def.type === "subscription") {
+      const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+      await iterator.next();
+      await iterator.return?.();
+    }
+    return "ok";
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    return describeError(error as TRPCError, "en", null).code;
+  }
+}
+
+describe("authorization matrix", () => {
+  it("has an entry for every procedure and every procedure declares its access", () => {
+    const paths = Object.keys(procedures).sort();
+    expect(paths.filter((p) => !(p in authorizationMatrix))).toEqual([]);
+    expect(Object.keys(authorizationMatrix).filter((p) => !(p in procedures))).toEqual([]);
+    for (const path of paths) expect(procedures[path]!._def.meta?.access, path).toBeDefined();
+  });
+
+  for (const [path, entry] of Object.entries(authorizationMatrix)) {
+    it(`${path}: every caller gets what the matrix says`, async () => {
+      const outcomes = Object.fromEntries(
+        await Promise.all(roles.map(async (role) => [role, await call(role, path, entry.input)] as const)),
+      );
+      expect(outcomes).toEqual(entry.outcomes);
+    });
+
+    it(`${path}: bad input is VALIDATION_FAILED, never a 500`, async () => {
+      expect(await call("superAdmin", path, entry.badInput)).toBe("VALIDATION_FAILED");
+    });
+  }
+});

@@ -1,0 +1,93 @@
+import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeError } from "../src";
+import { buildWorld, type World } from "./support/world";
+
+let tdb: TestDatabase;
+let world: World;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  world = await buildWorld(tdb);
+});
+afterAll(() => tdb.destroy());
+
+async function failure(promise: Promise<unknown>, locale: "en" | "de" = "en") {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return describeError(error as TRPCError, locale, "req-1");
+}
+
+describe("system.health", () => {
+  it("reports the database, version and uptime", async () => {
+    const health = await world.caller("anonymous").system.health();
+    expect(health).toMatchObject({ status: "ok", version: expect.any(String), database: { ok: true, kind: tdb.kind } });
+  });
+});
+
+describe("system.watchHealth", () => {
+  it("streams tracked health events and continues the count after lastEventId", async () => {
+    const stream = await world.caller("anonymous").system.watchHealth({ intervalSeconds: 1, lastEventId: "41" });
+    const received: unknown[] = [];
+    for await (const event of stream) {
+      received.push(event);
+      if (received.length === 2) break;
+    }
+    // Server-side, a tracked event is the tuple [id, data].
+    expect(received.map((event) => (event as [string, { status: string }]).slice(0, 2))).toMatchObject([
+      ["42", { status: "ok" }],
+      ["43", { status: "ok" }],
+    ]);
+  });
+});
+
+describe("hubs", () => {
+  it("shows a hub's public card to anyone and NOT_FOUND for unknown slugs", async () => {
+    expect(await world.caller("anonymous").hubs.get({ hubSlug: "ALPHA" })).toMatchObject({ slug: "alpha", name: "Alpha" });
+    const error = await failure(world.caller("anonymous").hubs.get({ hubSlug: "nope" }), "de");
+    expect(error).toMatchObject({ code: "HUB_NOT_FOUND", httpStatus: 404, message: "Es gibt keinen Hub „nope“, oder du bist kein Mitglied." });
+  });
+
+  it("lists the caller's own hubs with their role", async () => {
+    const mine = await world.caller("moderator").hubs.listMine();
+    expect(mine.items.map((h) => [h.slug, h.role])).toEqual([["alpha", "moderator"]]);
+  });
+
+  it("rejects bad input with a translated message per field", async () => {
+    const error = await failure(world.caller("anonymous").hubs.get({ hubSlug: "a!" }), "de");
+    expect(error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      httpStatus: 400,
+      message: "Einige Felder sind ungültig.",
+      fieldErrors: { hubSlug: ["Mindestens 3 Zeichen.", "Enthält hier nicht erlaubte Zeichen."] },
+    });
+  });
+});
+
+describe("audit.list", () => {
+  it("takes the hub from the x-hub header as well as from the input", async () => {
+    const viaHeader = await world.caller("owner", { hub: "alpha" }).audit.list({} as never);
+    expect(viaHeader.items.map((e) => e.action)).toContain("hub.create");
+  });
+
+  it("asks for a hub when none is named", async () => {
+    const error = await failure(world.caller("owner").audit.list({} as never));
+    expect(error.code).toBe("HUB_REQUIRED");
+  });
+
+  it("validates filters", async () => {
+    const error = await failure(world.caller("owner").audit.list({ hubSlug: "alpha", limit: 1000, cursor: "x" }));
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(["cursor", "limit"]);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("answer INTERNAL with the request id and no internals", () => {
+    const body = describeError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new Error("relation x does not exist") }), "ru", "abc");
+    expect(body).toEqual({ code: "INTERNAL", httpStatus: 500, message: "Что-то пошло не так на нашей стороне (запрос abc).", fieldErrors: {}, requestId: "abc" });
+  });
+});

@@ -1,0 +1,50 @@
+import { createHub, createUser } from "@guildhall/core";
+import { schema } from "@guildhall/db";
+import type { TestDatabase } from "@guildhall/core/testing";
+import { createCaller, createContext, type Principal } from "../../src";
+
+/** The callers every authorization test uses, from anonymous to super admin. */
+export const roles = ["anonymous", "guest", "member", "moderator", "admin", "owner", "superAdmin", "otherHub"] as const;
+export type Role = (typeof roles)[number];
+
+export interface World {
+  hubSlug: string;
+  otherHubSlug: string;
+  principals: Record<Exclude<Role, "anonymous">, Principal>;
+  caller(role: Role, options?: { locale?: string; hub?: string }): ReturnType<typeof createCaller>;
+}
+
+function principalOf(user: { id: string; username: string }, superAdmin = false): Principal {
+  return { userId: user.id, username: user.username, superAdmin, locale: null, via: "access-token" };
+}
+
+/** Two hubs with one user per role in the first and a member of the second. */
+export async function buildWorld(tdb: TestDatabase): Promise<World> {
+  const users = Object.fromEntries(
+    await Promise.all(
+      (["guest", "member", "moderator", "admin", "owner", "superAdmin", "otherHub"] as const).map(
+        async (role) => [role, await createUser(tdb.db, { username: `${role.toLowerCase()}user` })] as const,
+      ),
+    ),
+  ) as unknown as Record<Exclude<Role, "anonymous">, { id: string; username: string }>;
+  const hub = await tdb.db.transaction((tx) => createHub(tx, { slug: "alpha", name: "Alpha", ownerId: users.owner.id }));
+  await tdb.db.transaction((tx) => createHub(tx, { slug: "beta", name: "Beta", ownerId: users.otherHub.id }));
+  for (const role of ["guest", "member", "moderator", "admin"] as const) {
+    await tdb.db.insert(schema.hubMemberships).values({ hubId: hub.id, userId: users[role].id, role });
+  }
+  const principals = Object.fromEntries(
+    Object.entries(users).map(([role, user]) => [role, principalOf(user, role === "superAdmin")]),
+  ) as World["principals"];
+  return {
+    hubSlug: "alpha",
+    otherHubSlug: "beta",
+    principals,
+    caller(role, options = {}) {
+      const headers = new Headers();
+      if (options.locale) headers.set("accept-language", options.locale);
+      if (options.hub) headers.set("x-hub", options.hub);
+      const principal = role === "anonymous" ? null : principals[role];
+      return createCaller(createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal }));
+    },
+  };
+}
