@@ -9,13 +9,16 @@ export const dynamic = "force-dynamic";
 
 /** REST for non-TypeScript consumers, generated from the same procedures. */
 async function handler(req: Request) {
+  // The adapter gives createContext no response headers; ours are merged in below.
+  const resHeaders = new Headers();
   try {
     const response = await createOpenApiFetchHandler({
       endpoint: "/api/v1",
       req,
       router: appRouter,
-      createContext: async ({ resHeaders }) => contextFromRequest(req, resHeaders),
+      createContext: () => contextFromRequest(req, resHeaders),
     });
+    resHeaders.forEach((value, key) => response.headers.set(key, value));
     return response.ok ? response : await restErrorBody(response);
   } catch (cause) {
     // Failures before a procedure runs (e.g. the database is unreachable).

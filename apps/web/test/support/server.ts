@@ -1,0 +1,112 @@
+import { getEnv } from "@guildhall/core";
+import { createTestDatabase, createTestDataDir, type TestDatabase } from "@guildhall/core/testing";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const webDir = fileURLToPath(new URL("../..", import.meta.url));
+const nextBin = join(webDir, "node_modules/next/dist/bin/next");
+
+export const ADMIN_PASSWORD = "test-admin-password-1";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface ServerDatabase {
+  /** Environment that points a server at this database. */
+  env: Record<string, string>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A database for servers started by one test file: a PGlite folder copied from
+ * the migrated template, or (DATABASE_URL set) a fresh Postgres database.
+ */
+export async function createServerDatabase(): Promise<ServerDatabase> {
+  if (getEnv().DATABASE_URL?.startsWith("postgres")) {
+    const tdb: TestDatabase = await createTestDatabase();
+    await tdb.close();
+    return { env: { DATABASE_URL: tdb.url! }, destroy: () => tdb.destroy().catch(() => undefined) };
+  }
+  const dir = await createTestDataDir(mkdtempSync(join(tmpdir(), "gh-srv-")));
+  return { env: { PGLITE_DATA_DIR: dir }, destroy: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the production build (`next start`) and waits until /api/health answers. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: webDir,
+    env: {
+      PATH: process.env.PATH ?? "", // eslint-disable-line no-restricted-properties -- the child needs a PATH
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Starts a server whose start-up must fail; resolves with its exit code and output. */
+export async function startServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: webDir,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...env }, // eslint-disable-line no-restricted-properties -- the child needs a PATH
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // `next start` loads the instrumentation hook on the first request.
+  const poke = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined), 300);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearInterval(poke);
+  clearTimeout(timer);
+  return { code, output };
+}
