@@ -1,0 +1,55 @@
+/**
+ * Serves the production build for the browser tests on a throwaway database:
+ * a fresh PGlite folder, or with DATABASE_URL a fresh Postgres database. Both
+ * are removed when Playwright stops the server.
+ */
+import { getEnv } from "@guildhall/core";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import postgres from "postgres";
+
+const port = process.argv[2] ?? "3210";
+const baseUrl = getEnv().DATABASE_URL;
+let cleanup: () => Promise<void>;
+const dbEnv: Record<string, string> = {};
+
+if (baseUrl?.startsWith("postgres")) {
+  const name = `gh_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  dbEnv.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  const dir = mkdtempSync(join(tmpdir(), "gh-e2e-"));
+  dbEnv.PGLITE_DATA_DIR = dir;
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
+  env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...dbEnv },
+  stdio: "inherit",
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  await cleanup();
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 1));
