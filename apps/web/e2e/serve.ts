@@ -30,14 +30,18 @@ if (baseUrl?.startsWith("postgres")) {
 } else {
   const dir = mkdtempSync(join(tmpdir(), "gh-e2e-"));
   dbEnv.PGLITE_DATA_DIR = dir;
-  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
 }
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
-  // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
-  env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...dbEnv },
-  stdio: "inherit",
-});
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
+  {
+    // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...dbEnv },
+    stdio: "inherit",
+  },
+);
 
 let stopping = false;
 async function stop(code: number) {

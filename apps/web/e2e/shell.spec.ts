@@ -3,14 +3,25 @@ import { expect, test, type Page } from "@playwright/test";
 const shots = "test-results/screenshots";
 
 async function expectHealthy(page: Page, label: string) {
-  await expect(page.getByTestId("status-database").getByRole("status")).toHaveText(label, { timeout: 15_000 });
+  await expect(page.getByTestId("status-database").getByRole("status")).toHaveText(label, {
+    timeout: 15_000,
+  });
 }
 
 test("the dashboard shell renders with navigation and live status", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("page-heading")).toHaveText("Overview");
   const nav = page.getByTestId("nav");
-  for (const item of ["Overview", "Hubs", "Members", "Tickets", "Messages", "Audit log", "Settings", "API reference"]) {
+  for (const item of [
+    "Overview",
+    "Hubs",
+    "Members",
+    "Tickets",
+    "Messages",
+    "Audit log",
+    "Settings",
+    "API reference",
+  ]) {
     await expect(nav.getByText(item, { exact: true })).toBeVisible();
   }
   // The status cards come from the system.health procedure, called from the browser.
@@ -50,8 +61,14 @@ test.describe("a browser that prefers Russian", () => {
 
 test("the API reference lists the REST operations", async ({ page }) => {
   await page.goto("/api/docs");
-  await expect(page.locator(".swagger-ui .title").first()).toContainText("Guildhall API", { timeout: 15_000 });
-  await expect(page.locator(".opblock-summary-path").filter({ hasText: "/health" }).first()).toBeVisible();
-  await expect(page.locator(".opblock-summary-path").filter({ hasText: "/hubs/{hubSlug}/audit" })).toBeVisible();
+  await expect(page.locator(".swagger-ui .title").first()).toContainText("Guildhall API", {
+    timeout: 15_000,
+  });
+  await expect(
+    page.locator(".opblock-summary-path").filter({ hasText: "/health" }).first(),
+  ).toBeVisible();
+  await expect(
+    page.locator(".opblock-summary-path").filter({ hasText: "/hubs/{hubSlug}/audit" }),
+  ).toBeVisible();
   await page.screenshot({ path: `${shots}/api-docs.png`, fullPage: true });
 });

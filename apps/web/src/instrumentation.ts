@@ -12,7 +12,9 @@ export async function register() {
   try {
     await getDatabase();
   } catch (error) {
-    console.error(`\nGuildhall cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(
+      `\nGuildhall cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

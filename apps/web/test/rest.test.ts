@@ -1,6 +1,11 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerDatabase, startServer, type RunningServer, type ServerDatabase } from "./support/server";
+import {
+  createServerDatabase,
+  startServer,
+  type RunningServer,
+  type ServerDatabase,
+} from "./support/server";
 
 let database: ServerDatabase;
 let server: RunningServer;
@@ -13,7 +18,8 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { headers });
 
 describe("REST (OpenAPI adapter)", () => {
   it("serves procedures as plain JSON", async () => {
@@ -42,7 +48,10 @@ describe("REST (OpenAPI adapter)", () => {
   it("uses the error table for statuses and never leaks stack traces", async () => {
     const unauth = await get("/api/v1/me/hubs", { "accept-language": "de" });
     expect(unauth.status).toBe(401);
-    expect(await unauth.json()).toMatchObject({ code: "UNAUTHENTICATED", message: "Bitte melde dich zuerst an." });
+    expect(await unauth.json()).toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "Bitte melde dich zuerst an.",
+    });
     const missing = await get("/api/v1/hubs/nowhere");
     expect(missing.status).toBe(404);
     const missingText = await missing.text();
@@ -56,12 +65,21 @@ describe("REST (OpenAPI adapter)", () => {
   it("publishes a valid OpenAPI 3 document generated from the routers", async () => {
     const res = await get("/api/openapi.json");
     expect(res.status).toBe(200);
-    const document = (await res.json()) as { openapi: string; paths: Record<string, unknown>; servers: { url: string }[] };
+    const document = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      servers: { url: string }[];
+    };
     const result = await new Validator().validate(document);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths).sort()).toEqual(["/health", "/hubs/{hubSlug}", "/hubs/{hubSlug}/audit", "/me/hubs"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/health",
+      "/hubs/{hubSlug}",
+      "/hubs/{hubSlug}/audit",
+      "/me/hubs",
+    ]);
     expect(document.servers[0]?.url).toBe(`${server.url}/api/v1`);
   });
 
@@ -104,7 +122,9 @@ describe("plain Server-Sent Events", () => {
     controller.abort();
     const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]);
     expect(ids).toEqual(["6", "7"]);
-    const data = [...text.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as { json: { status: string } });
+    const data = [...text.matchAll(/^data: (.+)$/gm)].map(
+      (m) => JSON.parse(m[1]!) as { json: { status: string } },
+    );
     expect(data.filter((d) => d.json?.status === "ok").length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -29,16 +29,21 @@ describe("start-up", () => {
     expect(second.output()).not.toContain("password:");
   });
 
-  it.runIf(embedded)("refuses a second server on the same embedded folder and says why", async () => {
-    const running = await startServer(database.env);
-    try {
-      const second = await startServerExpectingExit(database.env);
-      expect(second.code).not.toBe(0);
-      expect(second.output).toMatch(/Guildhall cannot start: The embedded database folder .* is already in use by process \d+/);
-      // The first server is unharmed.
-      expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
-    } finally {
-      await running.stop();
-    }
-  });
+  it.runIf(embedded)(
+    "refuses a second server on the same embedded folder and says why",
+    async () => {
+      const running = await startServer(database.env);
+      try {
+        const second = await startServerExpectingExit(database.env);
+        expect(second.code).not.toBe(0);
+        expect(second.output).toMatch(
+          /Guildhall cannot start: The embedded database folder .* is already in use by process \d+/,
+        );
+        // The first server is unharmed.
+        expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
+      } finally {
+        await running.stop();
+      }
+    },
+  );
 });

@@ -1,7 +1,12 @@
 import { createGuildhallClient, isGuildhallError, toGuildhallError } from "@guildhall/client";
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServerDatabase, startServer, type RunningServer, type ServerDatabase } from "./support/server";
+import {
+  createServerDatabase,
+  startServer,
+  type RunningServer,
+  type ServerDatabase,
+} from "./support/server";
 
 let database: ServerDatabase;
 let server: RunningServer;
@@ -20,7 +25,7 @@ describe("typed client over HTTP", () => {
     const client = createGuildhallClient({
       url: server.url,
       fetch: (input, init) => {
-        requests.push(String(input));
+        requests.push(input instanceof Request ? input.url : input.toString());
         return fetch(input, init);
       },
     });
@@ -47,7 +52,11 @@ describe("typed client over HTTP", () => {
       fieldErrors: { hubSlug: ["Не менее 3 символов."] },
     });
     const denied = await client.hubs.listMine.query().catch(toGuildhallError);
-    expect(denied).toMatchObject({ code: "UNAUTHENTICATED", httpStatus: 401, message: "Сначала войдите в систему." });
+    expect(denied).toMatchObject({
+      code: "UNAUTHENTICATED",
+      httpStatus: 401,
+      message: "Сначала войдите в систему.",
+    });
     const missing = await client.hubs.get.query({ hubSlug: "nowhere" }).catch(toGuildhallError);
     expect(missing).toMatchObject({ code: "HUB_NOT_FOUND", httpStatus: 404 });
     expect((missing as { requestId: string }).requestId).toMatch(/^[\w-]+$/);

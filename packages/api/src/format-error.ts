@@ -20,11 +20,18 @@ export interface ErrorBody {
 }
 
 function isZodError(value: unknown): value is z.ZodError {
-  return value instanceof z.ZodError || (value instanceof Error && value.name === "ZodError" && "issues" in value);
+  return (
+    value instanceof z.ZodError ||
+    (value instanceof Error && value.name === "ZodError" && "issues" in value)
+  );
 }
 
 /** Turns any tRPC error into our stable code, translated message and field errors. */
-export function describeError(error: TRPCError, locale: Locale, requestId: string | null): ErrorBody {
+export function describeError(
+  error: TRPCError,
+  locale: Locale,
+  requestId: string | null,
+): ErrorBody {
   const cause = error.cause;
   if (isAppError(cause)) {
     return {
@@ -46,7 +53,11 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
   }
   const code: ErrorCode = codeForTrpc[error.code] ?? "INTERNAL";
   const params: Record<string, string | number> =
-    code === "INTERNAL" ? { requestId: requestId ?? "-" } : code === "RATE_LIMITED" ? { seconds: 1 } : {};
+    code === "INTERNAL"
+      ? { requestId: requestId ?? "-" }
+      : code === "RATE_LIMITED"
+        ? { seconds: 1 }
+        : {};
   return {
     code,
     message: translate(locale, errorCodes[code].key, params),

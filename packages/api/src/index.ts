@@ -1,4 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
-export { createContext, clientIp, type Context, type ContextSource, type Principal } from "./context";
+export {
+  createContext,
+  clientIp,
+  type Context,
+  type ContextSource,
+  type Principal,
+} from "./context";
 export { describeError, type ErrorBody } from "./format-error";
 export type { Access, Meta } from "./trpc";

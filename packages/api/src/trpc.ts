@@ -7,7 +7,11 @@ import type { Context } from "./context";
 import { describeError } from "./format-error";
 
 /** Who may call a procedure; every procedure declares one (the matrix test checks). */
-export type Access = { kind: "public" } | { kind: "authed" } | { kind: "hub" } | { kind: "permission"; permission: Permission };
+export type Access =
+  | { kind: "public" }
+  | { kind: "authed" }
+  | { kind: "hub" }
+  | { kind: "permission"; permission: Permission };
 
 export type Meta = OpenApiMeta<{ access?: Access }>;
 

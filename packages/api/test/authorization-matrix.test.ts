@@ -21,7 +21,9 @@ afterAll(() => tdb.destroy());
 /** Calls a procedure by its dotted path; for subscriptions, waits for the first event. */
 async function call(role: Role, path: string, input: unknown): Promise<Outcome> {
   const caller = world.caller(role) as unknown as Record<string, unknown>;
-  const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+  const fn = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
     input: unknown,
   ) => Promise<unknown>;
   try {
@@ -49,7 +51,9 @@ describe("authorization matrix", () => {
   for (const [path, entry] of Object.entries(authorizationMatrix)) {
     it(`${path}: every caller gets what the matrix says`, async () => {
       const outcomes = Object.fromEntries(
-        await Promise.all(roles.map(async (role) => [role, await call(role, path, entry.input)] as const)),
+        await Promise.all(
+          roles.map(async (role) => [role, await call(role, path, entry.input)] as const),
+        ),
       );
       expect(outcomes).toEqual(entry.outcomes);
     });

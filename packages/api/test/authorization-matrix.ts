@@ -42,8 +42,16 @@ const hubStaff: Record<Role, Outcome> = {
  */
 export const authorizationMatrix: Record<string, MatrixEntry> = {
   "system.health": { input: undefined, badInput: { unexpected: true }, outcomes: everyone },
-  "system.watchHealth": { input: { intervalSeconds: 1 }, badInput: { intervalSeconds: 0 }, outcomes: everyone },
+  "system.watchHealth": {
+    input: { intervalSeconds: 1 },
+    badInput: { intervalSeconds: 0 },
+    outcomes: everyone,
+  },
   "hubs.get": { input: { hubSlug: "alpha" }, badInput: { hubSlug: 7 }, outcomes: everyone },
   "hubs.listMine": { input: undefined, badInput: "x", outcomes: signedIn },
-  "audit.list": { input: { hubSlug: "alpha" }, badInput: { hubSlug: "alpha", limit: 0 }, outcomes: hubStaff },
+  "audit.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", limit: 0 },
+    outcomes: hubStaff,
+  },
 };

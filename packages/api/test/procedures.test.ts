@@ -24,20 +24,28 @@ async function failure(promise: Promise<unknown>, locale: "en" | "de" = "en") {
 describe("system.health", () => {
   it("reports the database, version and uptime", async () => {
     const health = await world.caller("anonymous").system.health();
-    expect(health).toMatchObject({ status: "ok", version: expect.any(String), database: { ok: true, kind: tdb.kind } });
+    expect(health).toMatchObject({
+      status: "ok",
+      version: expect.any(String),
+      database: { ok: true, kind: tdb.kind },
+    });
   });
 });
 
 describe("system.watchHealth", () => {
   it("streams tracked health events and continues the count after lastEventId", async () => {
-    const stream = await world.caller("anonymous").system.watchHealth({ intervalSeconds: 1, lastEventId: "41" });
+    const stream = await world
+      .caller("anonymous")
+      .system.watchHealth({ intervalSeconds: 1, lastEventId: "41" });
     const received: unknown[] = [];
     for await (const event of stream) {
       received.push(event);
       if (received.length === 2) break;
     }
     // Server-side, a tracked event is the tuple [id, data].
-    expect(received.map((event) => (event as [string, { status: string }]).slice(0, 2))).toMatchObject([
+    expect(
+      received.map((event) => (event as [string, { status: string }]).slice(0, 2)),
+    ).toMatchObject([
       ["42", { status: "ok" }],
       ["43", { status: "ok" }],
     ]);
@@ -46,9 +54,16 @@ describe("system.watchHealth", () => {
 
 describe("hubs", () => {
   it("shows a hub's public card to anyone and NOT_FOUND for unknown slugs", async () => {
-    expect(await world.caller("anonymous").hubs.get({ hubSlug: "ALPHA" })).toMatchObject({ slug: "alpha", name: "Alpha" });
+    expect(await world.caller("anonymous").hubs.get({ hubSlug: "ALPHA" })).toMatchObject({
+      slug: "alpha",
+      name: "Alpha",
+    });
     const error = await failure(world.caller("anonymous").hubs.get({ hubSlug: "nope" }), "de");
-    expect(error).toMatchObject({ code: "HUB_NOT_FOUND", httpStatus: 404, message: "Es gibt keinen Hub „nope“, oder du bist kein Mitglied." });
+    expect(error).toMatchObject({
+      code: "HUB_NOT_FOUND",
+      httpStatus: 404,
+      message: "Es gibt keinen Hub „nope“, oder du bist kein Mitglied.",
+    });
   });
 
   it("lists the caller's own hubs with their role", async () => {
@@ -79,7 +94,9 @@ describe("audit.list", () => {
   });
 
   it("validates filters", async () => {
-    const error = await failure(world.caller("owner").audit.list({ hubSlug: "alpha", limit: 1000, cursor: "x" }));
+    const error = await failure(
+      world.caller("owner").audit.list({ hubSlug: "alpha", limit: 1000, cursor: "x" }),
+    );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["cursor", "limit"]);
   });
@@ -87,7 +104,20 @@ describe("audit.list", () => {
 
 describe("unexpected errors", () => {
   it("answer INTERNAL with the request id and no internals", () => {
-    const body = describeError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new Error("relation x does not exist") }), "ru", "abc");
-    expect(body).toEqual({ code: "INTERNAL", httpStatus: 500, message: "Что-то пошло не так на нашей стороне (запрос abc).", fieldErrors: {}, requestId: "abc" });
+    const body = describeError(
+      new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        cause: new Error("relation x does not exist"),
+      }),
+      "ru",
+      "abc",
+    );
+    expect(body).toEqual({
+      code: "INTERNAL",
+      httpStatus: 500,
+      message: "Что-то пошло не так на нашей стороне (запрос abc).",
+      fieldErrors: {},
+      requestId: "abc",
+    });
   });
 });

@@ -30,8 +30,12 @@ export function toGuildhallError(error: unknown): GuildhallError {
   if (error instanceof GuildhallError) return error;
   if (error instanceof TRPCClientError) {
     const data = (error as TRPCClientError<AppRouter>).data as Partial<ErrorBody> | undefined;
-    if (data?.code) return new GuildhallError({ ...data, message: error.message }, { cause: error });
+    if (data?.code)
+      return new GuildhallError({ ...data, message: error.message }, { cause: error });
     return new GuildhallError({ message: error.message }, { cause: error });
   }
-  return new GuildhallError({ message: error instanceof Error ? error.message : String(error) }, { cause: error });
+  return new GuildhallError(
+    { message: error instanceof Error ? error.message : String(error) },
+    { cause: error },
+  );
 }

@@ -1,10 +1,5 @@
 import type { AppRouter } from "@guildhall/api";
-import {
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-  type TRPCLink,
-} from "@trpc/client";
+import { httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@trpc/client";
 import superjson from "superjson";
 
 type FetchLike = typeof fetch;
@@ -55,7 +50,10 @@ export function guildhallLinks(options: LinkOptions): TRPCLink<AppRouter>[] {
           return {
             withCredentials: true,
             fetch: (input: Parameters<FetchLike>[0], init?: RequestInit) =>
-              base(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }),
+              base(input, {
+                ...init,
+                headers: { ...(init?.headers as Record<string, string>), ...headers },
+              }),
           } as EventSourceInit;
         },
       }),

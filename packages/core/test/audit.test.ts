@@ -11,10 +11,20 @@ afterAll(() => tdb.destroy());
 describe("audit log paging", () => {
   it("pages newest first without gaps or repeats, scoped to the hub", async () => {
     const user = await createUser(tdb.db, { username: "auditor" });
-    const hub = await tdb.db.transaction((tx) => createHub(tx, { slug: "alpha", name: "Alpha", ownerId: user.id }));
-    const other = await tdb.db.transaction((tx) => createHub(tx, { slug: "beta", name: "Beta", ownerId: user.id }));
+    const hub = await tdb.db.transaction((tx) =>
+      createHub(tx, { slug: "alpha", name: "Alpha", ownerId: user.id }),
+    );
+    const other = await tdb.db.transaction((tx) =>
+      createHub(tx, { slug: "beta", name: "Beta", ownerId: user.id }),
+    );
     for (let i = 0; i < 25; i++) {
-      await recordAudit(tdb.db, { hubId: hub.id, actorId: user.id, action: i % 2 ? "a.odd" : "a.even", targetType: "t", targetId: String(i) });
+      await recordAudit(tdb.db, {
+        hubId: hub.id,
+        actorId: user.id,
+        action: i % 2 ? "a.odd" : "a.even",
+        targetType: "t",
+        targetId: String(i),
+      });
     }
     const seen: string[] = [];
     let cursor: string | undefined;

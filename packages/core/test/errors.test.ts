@@ -27,7 +27,13 @@ describe("errors", () => {
       nested: z.object({ slug: z.string().regex(/^[a-z]+$/) }),
       required: z.string(),
     });
-    const result = schema.safeParse({ name: "ab", age: 11, email: "nope", tags: [], nested: { slug: "A!" } });
+    const result = schema.safeParse({
+      name: "ab",
+      age: 11,
+      email: "nope",
+      tags: [],
+      nested: { slug: "A!" },
+    });
     expect(result.success).toBe(false);
     const errors = fieldErrorsFromZod(result.error!.issues, "de");
     expect(errors).toEqual({

@@ -15,8 +15,12 @@ describe("i18n", () => {
   });
 
   it("fills placeholders", () => {
-    expect(translate("en", "errors.rateLimited", { seconds: 12 })).toBe("Too many requests; try again in 12 s.");
-    expect(translate("de", "errors.permissionDenied", { permission: "audit.read" })).toContain("„audit.read“");
+    expect(translate("en", "errors.rateLimited", { seconds: 12 })).toBe(
+      "Too many requests; try again in 12 s.",
+    );
+    expect(translate("de", "errors.permissionDenied", { permission: "audit.read" })).toContain(
+      "„audit.read“",
+    );
   });
 
   it("negotiates Accept-Language with q-values and language fallbacks", () => {

@@ -30,7 +30,9 @@ describe("embedded database folder lock", () => {
     });
     const attempt = createDatabase({ dataDir: dir });
     await expect(attempt).rejects.toBeInstanceOf(DataDirLockedError);
-    await expect(attempt).rejects.toThrow(/already in use by process \d+.*PGLITE_DATA_DIR.*DATABASE_URL/s);
+    await expect(attempt).rejects.toThrow(
+      /already in use by process \d+.*PGLITE_DATA_DIR.*DATABASE_URL/s,
+    );
     holder.stdin.write("stop\n");
     await new Promise((resolve) => holder.on("exit", resolve));
     // Released on close: now it opens.

@@ -11,7 +11,11 @@ import * as schema from "./schema";
 export type Schema = typeof schema;
 /** The one database type every package uses, whichever driver is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 /** Functions in packages/core take either, so callers decide the transaction. */
 export type DbOrTx = Database | Transaction;
 
@@ -65,16 +69,30 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       connection: { application_name: "guildhall" },
     });
     const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
-    return { db, kind: "postgres", location: redact(url), url, sql, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: "postgres",
+      location: redact(url),
+      url,
+      sql,
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   if (url && url !== "memory:") {
-    throw new Error(`DATABASE_URL must start with postgres:// or be "memory:", got "${url.split(":")[0]}:"`);
+    throw new Error(
+      `DATABASE_URL must start with postgres:// or be "memory:", got "${url.split(":")[0]}:"`,
+    );
   }
   const inMemory = url === "memory:";
-  const dataDir = inMemory ? undefined : resolve(/*turbopackIgnore: true*/ options.dataDir ?? DEFAULT_DATA_DIR);
+  const dataDir = inMemory
+    ? undefined
+    : resolve(/*turbopackIgnore: true*/ options.dataDir ?? DEFAULT_DATA_DIR);
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const pglite = await PGlite.create(
+      dataDir,
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
     const db = drizzlePglite({ client: pglite, ...drizzleOptions }) as unknown as Database;
     return {
       db,

@@ -3,25 +3,25 @@ import type { MigrationMeta } from "drizzle-orm/migrator";
 
 export const migrations: MigrationMeta[] = [
   {
-    "sql": [
-      "CREATE TABLE \"users\" (\n\t\"id\" uuid PRIMARY KEY NOT NULL,\n\t\"username\" text NOT NULL,\n\t\"email\" text,\n\t\"display_name\" text,\n\t\"password_hash\" text,\n\t\"locale\" text,\n\t\"timezone\" text,\n\t\"is_active\" boolean DEFAULT true NOT NULL,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp with time zone DEFAULT now() NOT NULL\n);\n",
-      "\nCREATE TABLE \"hubs\" (\n\t\"id\" uuid PRIMARY KEY NOT NULL,\n\t\"slug\" text NOT NULL,\n\t\"name\" text NOT NULL,\n\t\"description\" text DEFAULT '' NOT NULL,\n\t\"default_locale\" text DEFAULT 'en' NOT NULL,\n\t\"timezone\" text DEFAULT 'UTC' NOT NULL,\n\t\"archived_at\" timestamp with time zone,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp with time zone DEFAULT now() NOT NULL\n);\n",
-      "\nCREATE TABLE \"hub_memberships\" (\n\t\"id\" uuid PRIMARY KEY NOT NULL,\n\t\"hub_id\" uuid NOT NULL,\n\t\"user_id\" uuid NOT NULL,\n\t\"role\" text NOT NULL,\n\t\"joined_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\t\"updated_at\" timestamp with time zone DEFAULT now() NOT NULL\n);\n",
-      "\nCREATE TABLE \"audit_log\" (\n\t\"id\" uuid PRIMARY KEY NOT NULL,\n\t\"hub_id\" uuid,\n\t\"actor_id\" uuid,\n\t\"action\" text NOT NULL,\n\t\"target_type\" text NOT NULL,\n\t\"target_id\" text,\n\t\"before\" jsonb,\n\t\"after\" jsonb,\n\t\"ip\" text,\n\t\"request_id\" text,\n\t\"created_at\" timestamp with time zone DEFAULT now() NOT NULL\n);\n",
-      "\nALTER TABLE \"hub_memberships\" ADD CONSTRAINT \"hub_memberships_hub_id_hubs_id_fk\" FOREIGN KEY (\"hub_id\") REFERENCES \"public\".\"hubs\"(\"id\") ON DELETE cascade ON UPDATE no action;",
-      "\nALTER TABLE \"hub_memberships\" ADD CONSTRAINT \"hub_memberships_user_id_users_id_fk\" FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no action;",
-      "\nALTER TABLE \"audit_log\" ADD CONSTRAINT \"audit_log_hub_id_hubs_id_fk\" FOREIGN KEY (\"hub_id\") REFERENCES \"public\".\"hubs\"(\"id\") ON DELETE cascade ON UPDATE no action;",
-      "\nALTER TABLE \"audit_log\" ADD CONSTRAINT \"audit_log_actor_id_users_id_fk\" FOREIGN KEY (\"actor_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE set null ON UPDATE no action;",
-      "\nCREATE UNIQUE INDEX \"users_username_lower_key\" ON \"users\" USING btree (lower(\"username\"));",
-      "\nCREATE UNIQUE INDEX \"users_email_lower_key\" ON \"users\" USING btree (lower(\"email\"));",
-      "\nCREATE UNIQUE INDEX \"hubs_slug_key\" ON \"hubs\" USING btree (\"slug\");",
-      "\nCREATE UNIQUE INDEX \"hub_memberships_hub_user_key\" ON \"hub_memberships\" USING btree (\"hub_id\",\"user_id\");",
-      "\nCREATE INDEX \"hub_memberships_user_idx\" ON \"hub_memberships\" USING btree (\"user_id\");",
-      "\nCREATE INDEX \"audit_log_hub_idx\" ON \"audit_log\" USING btree (\"hub_id\",\"id\");",
-      "\nCREATE INDEX \"audit_log_actor_idx\" ON \"audit_log\" USING btree (\"actor_id\",\"id\");"
+    sql: [
+      'CREATE TABLE "users" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"username" text NOT NULL,\n\t"email" text,\n\t"display_name" text,\n\t"password_hash" text,\n\t"locale" text,\n\t"timezone" text,\n\t"is_active" boolean DEFAULT true NOT NULL,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"updated_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
+      '\nCREATE TABLE "hubs" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"slug" text NOT NULL,\n\t"name" text NOT NULL,\n\t"description" text DEFAULT \'\' NOT NULL,\n\t"default_locale" text DEFAULT \'en\' NOT NULL,\n\t"timezone" text DEFAULT \'UTC\' NOT NULL,\n\t"archived_at" timestamp with time zone,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"updated_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
+      '\nCREATE TABLE "hub_memberships" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"hub_id" uuid NOT NULL,\n\t"user_id" uuid NOT NULL,\n\t"role" text NOT NULL,\n\t"joined_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"updated_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
+      '\nCREATE TABLE "audit_log" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"hub_id" uuid,\n\t"actor_id" uuid,\n\t"action" text NOT NULL,\n\t"target_type" text NOT NULL,\n\t"target_id" text,\n\t"before" jsonb,\n\t"after" jsonb,\n\t"ip" text,\n\t"request_id" text,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
+      '\nALTER TABLE "hub_memberships" ADD CONSTRAINT "hub_memberships_hub_id_hubs_id_fk" FOREIGN KEY ("hub_id") REFERENCES "public"."hubs"("id") ON DELETE cascade ON UPDATE no action;',
+      '\nALTER TABLE "hub_memberships" ADD CONSTRAINT "hub_memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;',
+      '\nALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_hub_id_hubs_id_fk" FOREIGN KEY ("hub_id") REFERENCES "public"."hubs"("id") ON DELETE cascade ON UPDATE no action;',
+      '\nALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;',
+      '\nCREATE UNIQUE INDEX "users_username_lower_key" ON "users" USING btree (lower("username"));',
+      '\nCREATE UNIQUE INDEX "users_email_lower_key" ON "users" USING btree (lower("email"));',
+      '\nCREATE UNIQUE INDEX "hubs_slug_key" ON "hubs" USING btree ("slug");',
+      '\nCREATE UNIQUE INDEX "hub_memberships_hub_user_key" ON "hub_memberships" USING btree ("hub_id","user_id");',
+      '\nCREATE INDEX "hub_memberships_user_idx" ON "hub_memberships" USING btree ("user_id");',
+      '\nCREATE INDEX "audit_log_hub_idx" ON "audit_log" USING btree ("hub_id","id");',
+      '\nCREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","id");',
     ],
-    "bps": true,
-    "folderMillis": 1795217372163,
-    "hash": "a4ecced0877863ede9f48bb321a82567d06a0278059f8182c2509972acf246c1"
-  }
+    bps: true,
+    folderMillis: 1795217372163,
+    hash: "a4ecced0877863ede9f48bb321a82567d06a0278059f8182c2509972acf246c1",
+  },
 ];

@@ -9,7 +9,15 @@ export const defaultRoles = {
   admin: { level: 80, permissions: "all" },
   moderator: {
     level: 60,
-    permissions: ["hub.read", "member.read", "member.invite", "member.ban", "role.read", "config.read", "audit.read"],
+    permissions: [
+      "hub.read",
+      "member.read",
+      "member.invite",
+      "member.ban",
+      "role.read",
+      "config.read",
+      "audit.read",
+    ],
   },
   member: { level: 20, permissions: ["hub.read", "member.read"] },
   guest: { level: 0, permissions: ["hub.read"] },

@@ -31,13 +31,15 @@ export interface PermissionInfo {
   labelKey: `permissions.${Permission}`;
 }
 
-export const permissions: readonly PermissionInfo[] = (Object.keys(definitions) as Permission[]).map((key) => {
+export const permissions: readonly PermissionInfo[] = (
+  Object.keys(definitions) as Permission[]
+).map((key) => {
   const [resource, action] = key.split(".") as [Resource, string];
   return {
     key,
     resource,
     action,
-    dependsOn: definitions[key].dependsOn as readonly Permission[],
+    dependsOn: definitions[key].dependsOn,
     labelKey: `permissions.${key}`,
   };
 });
@@ -47,9 +49,12 @@ export function isPermission(value: string): value is Permission {
 }
 
 /** The permission plus everything it implies, transitively. */
-export function expandPermission(permission: Permission, into: Set<Permission> = new Set()): Set<Permission> {
+export function expandPermission(
+  permission: Permission,
+  into: Set<Permission> = new Set(),
+): Set<Permission> {
   if (into.has(permission)) return into;
   into.add(permission);
-  for (const dependency of definitions[permission].dependsOn) expandPermission(dependency as Permission, into);
+  for (const dependency of definitions[permission].dependsOn) expandPermission(dependency, into);
   return into;
 }

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** A titled panel on a dashboard page. */
-export function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+export function Card({
+  title,
+  children,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="card" data-testid={testId}>
       <h2>{title}</h2>

@@ -25,7 +25,11 @@ export function SystemStatus({ labels }: { labels: SystemStatusLabels }) {
   const health = useQuery({ ...trpc.system.health.queryOptions(), refetchInterval: 15_000 });
   const data = health.data;
   const dbStatus = health.isPending ? "wait" : data?.database.ok ? "ok" : "bad";
-  const dbLabel = health.isPending ? labels.loading : data?.database.ok ? labels.healthy : labels.unhealthy;
+  const dbLabel = health.isPending
+    ? labels.loading
+    : data?.database.ok
+      ? labels.healthy
+      : labels.unhealthy;
   return (
     <div className="cards">
       <Card title={labels.database} testId="status-database">

@@ -14,7 +14,9 @@ export function ApiProvider({ children, locale }: { children: ReactNode; locale:
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   );
-  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: guildhallLinks({ url: "", locale }) }));
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: guildhallLinks({ url: "", locale }) }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -47,24 +47,31 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
     return { env: { DATABASE_URL: tdb.url! }, destroy: () => tdb.destroy().catch(() => undefined) };
   }
   const dir = await createTestDataDir(mkdtempSync(join(tmpdir(), "gh-srv-")));
-  return { env: { PGLITE_DATA_DIR: dir }, destroy: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { PGLITE_DATA_DIR: dir },
+    destroy: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** Starts the production build (`next start`) and waits until /api/health answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: webDir,
-    env: {
-      PATH: process.env.PATH ?? "", // eslint-disable-line no-restricted-properties -- the child needs a PATH
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: webDir,
+      env: {
+        PATH: process.env.PATH ?? "", // eslint-disable-line no-restricted-properties -- the child needs a PATH
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -92,7 +99,9 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
 }
 
 /** Starts a server whose start-up must fail; resolves with its exit code and output. */
-export async function startServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function startServerExpectingExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: webDir,
@@ -103,7 +112,10 @@ export async function startServerExpectingExit(env: Record<string, string>): Pro
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // `next start` loads the instrumentation hook on the first request.
-  const poke = setInterval(() => void fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined), 300);
+  const poke = setInterval(
+    () => void fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined),
+    300,
+  );
   const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   clearInterval(poke);

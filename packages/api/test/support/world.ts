@@ -4,7 +4,16 @@ import type { TestDatabase } from "@guildhall/core/testing";
 import { createCaller, createContext, type Principal } from "../../src";
 
 /** The callers every authorization test uses, from anonymous to super admin. */
-export const roles = ["anonymous", "guest", "member", "moderator", "admin", "owner", "superAdmin", "otherHub"] as const;
+export const roles = [
+  "anonymous",
+  "guest",
+  "member",
+  "moderator",
+  "admin",
+  "owner",
+  "superAdmin",
+  "otherHub",
+] as const;
 export type Role = (typeof roles)[number];
 
 export interface World {
@@ -15,7 +24,13 @@ export interface World {
 }
 
 function principalOf(user: { id: string; username: string }, superAdmin = false): Principal {
-  return { userId: user.id, username: user.username, superAdmin, locale: null, via: "access-token" };
+  return {
+    userId: user.id,
+    username: user.username,
+    superAdmin,
+    locale: null,
+    via: "access-token",
+  };
 }
 
 /** Two hubs with one user per role in the first and a member of the second. */
@@ -23,14 +38,21 @@ export async function buildWorld(tdb: TestDatabase): Promise<World> {
   const users = Object.fromEntries(
     await Promise.all(
       (["guest", "member", "moderator", "admin", "owner", "superAdmin", "otherHub"] as const).map(
-        async (role) => [role, await createUser(tdb.db, { username: `${role.toLowerCase()}user` })] as const,
+        async (role) =>
+          [role, await createUser(tdb.db, { username: `${role.toLowerCase()}user` })] as const,
       ),
     ),
   ) as unknown as Record<Exclude<Role, "anonymous">, { id: string; username: string }>;
-  const hub = await tdb.db.transaction((tx) => createHub(tx, { slug: "alpha", name: "Alpha", ownerId: users.owner.id }));
-  await tdb.db.transaction((tx) => createHub(tx, { slug: "beta", name: "Beta", ownerId: users.otherHub.id }));
+  const hub = await tdb.db.transaction((tx) =>
+    createHub(tx, { slug: "alpha", name: "Alpha", ownerId: users.owner.id }),
+  );
+  await tdb.db.transaction((tx) =>
+    createHub(tx, { slug: "beta", name: "Beta", ownerId: users.otherHub.id }),
+  );
   for (const role of ["guest", "member", "moderator", "admin"] as const) {
-    await tdb.db.insert(schema.hubMemberships).values({ hubId: hub.id, userId: users[role].id, role });
+    await tdb.db
+      .insert(schema.hubMemberships)
+      .values({ hubId: hub.id, userId: users[role].id, role });
   }
   const principals = Object.fromEntries(
     Object.entries(users).map(([role, user]) => [role, principalOf(user, role === "superAdmin")]),

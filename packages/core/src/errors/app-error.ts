@@ -14,8 +14,14 @@ export class AppError extends Error {
   readonly params: ErrorParams;
   readonly fieldErrors: FieldErrors | undefined;
 
-  constructor(code: ErrorCode, params: ErrorParams = {}, options: { fieldErrors?: FieldErrors; cause?: unknown } = {}) {
-    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`, { cause: options.cause });
+  constructor(
+    code: ErrorCode,
+    params: ErrorParams = {},
+    options: { fieldErrors?: FieldErrors; cause?: unknown } = {},
+  ) {
+    super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`, {
+      cause: options.cause,
+    });
     this.name = "AppError";
     this.code = code;
     this.params = params;

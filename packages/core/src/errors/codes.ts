@@ -14,7 +14,11 @@ export const errorCodes = {
   HUB_REQUIRED: { trpc: "BAD_REQUEST", http: 400, key: "errors.hubRequired" },
   HUB_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.hubNotFound" },
   NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.notFound" },
-  METHOD_NOT_SUPPORTED: { trpc: "METHOD_NOT_SUPPORTED", http: 405, key: "errors.methodNotSupported" },
+  METHOD_NOT_SUPPORTED: {
+    trpc: "METHOD_NOT_SUPPORTED",
+    http: 405,
+    key: "errors.methodNotSupported",
+  },
   CONFLICT: { trpc: "CONFLICT", http: 409, key: "errors.conflict" },
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413, key: "errors.payloadTooLarge" },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429, key: "errors.rateLimited" },

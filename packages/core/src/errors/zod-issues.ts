@@ -34,7 +34,10 @@ function describe(issue: Issue): { key: MessageKey; params?: Record<string, stri
 }
 
 /** Turns zod issues into `{ "field.path": [translated messages] }` (root issues under "_"). */
-export function fieldErrorsFromZod(issues: readonly Issue[], locale: Locale): Record<string, string[]> {
+export function fieldErrorsFromZod(
+  issues: readonly Issue[],
+  locale: Locale,
+): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".") || "_";

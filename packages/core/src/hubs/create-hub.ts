@@ -11,7 +11,11 @@ export interface CreateHubInput {
 }
 
 /** Creates a hub with its owner as first member; audited. Run inside a transaction. */
-export async function createHub(tx: DbOrTx, input: CreateHubInput, meta: { ip?: string | null; requestId?: string | null } = {}) {
+export async function createHub(
+  tx: DbOrTx,
+  input: CreateHubInput,
+  meta: { ip?: string | null; requestId?: string | null } = {},
+) {
   const [hub] = await tx
     .insert(schema.hubs)
     .values({
@@ -23,7 +27,9 @@ export async function createHub(tx: DbOrTx, input: CreateHubInput, meta: { ip?: 
     })
     .returning();
   if (!hub) throw new Error("hub insert returned nothing");
-  await tx.insert(schema.hubMemberships).values({ hubId: hub.id, userId: input.ownerId, role: "owner" });
+  await tx
+    .insert(schema.hubMemberships)
+    .values({ hubId: hub.id, userId: input.ownerId, role: "owner" });
   await recordAudit(tx, {
     hubId: hub.id,
     actorId: input.ownerId,

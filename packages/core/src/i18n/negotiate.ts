@@ -32,7 +32,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 }
 
 /** The user's own setting wins, then the browser's header, then English. */
-export function resolveLocale(userSetting: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+export function resolveLocale(
+  userSetting: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   if (isLocale(userSetting)) return userSetting;
   return negotiateLocale(acceptLanguage) ?? defaultLocale;
 }

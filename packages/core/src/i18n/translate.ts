@@ -25,7 +25,11 @@ export function isMessageKey(value: string): value is MessageKey {
 }
 
 /** The message for `key` in `locale` with `{name}` placeholders filled in. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogues[locale][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

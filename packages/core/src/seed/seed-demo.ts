@@ -29,7 +29,8 @@ export interface SeedResult {
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const existing = await getHubBySlug(tx, options.hubSlug);
-    if (existing) return { created: false, hubSlug: existing.slug, adminUsername: options.adminUsername };
+    if (existing)
+      return { created: false, hubSlug: existing.slug, adminUsername: options.adminUsername };
     const password = options.adminPassword ?? generatePassword();
     let admin = await getUserByUsername(tx, options.adminUsername);
     const adminCreated = !admin;

@@ -22,11 +22,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <nav className="nav" aria-label="main" data-testid="nav">
           {navItems.map((item) =>
             item.ready ? (
-              <a key={item.href} href={item.href} aria-current={item.href === "/" ? "page" : undefined}>
+              <a
+                key={item.href}
+                href={item.href}
+                aria-current={item.href === "/" ? "page" : undefined}
+              >
                 {t(item.key)}
               </a>
             ) : (
-              <span key={item.href} className="soon" aria-disabled="true" style={{ padding: "8px 10px" }}>
+              <span
+                key={item.href}
+                className="soon"
+                aria-disabled="true"
+                style={{ padding: "8px 10px" }}
+              >
                 {t(item.key)}
               </span>
             ),

@@ -20,7 +20,8 @@ export default async function OverviewPage() {
       />
       <p className="note">{t("overview.comingSoon")}</p>
       <p className="note">
-        {t("overview.api")} <a href="/api/docs">/api/docs</a> · <a href="/api/openapi.json">/api/openapi.json</a>
+        {t("overview.api")} <a href="/api/docs">/api/docs</a> ·{" "}
+        <a href="/api/openapi.json">/api/openapi.json</a>
       </p>
     </>
   );

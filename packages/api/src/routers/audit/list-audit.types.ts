@@ -25,4 +25,7 @@ export const auditEntry = z
   })
   .meta({ id: "AuditEntry" });
 
-export const listAuditOutput = z.object({ items: z.array(auditEntry), nextCursor: z.uuid().nullable() });
+export const listAuditOutput = z.object({
+  items: z.array(auditEntry),
+  nextCursor: z.uuid().nullable(),
+});

@@ -6,7 +6,12 @@ import { hubSlug, publicHub } from "./hub.types";
 /** A hub's public card (name, description, language): what a visitor sees before joining. */
 export const getHub = publicProcedure
   .meta({
-    openapi: { method: "GET", path: "/hubs/{hubSlug}", tags: ["hubs"], summary: "A hub's public information" },
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}",
+      tags: ["hubs"],
+      summary: "A hub's public information",
+    },
   })
   .input(z.object({ hubSlug }))
   .output(publicHub)

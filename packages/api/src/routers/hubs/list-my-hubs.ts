@@ -5,7 +5,13 @@ import { myHub } from "./hub.types";
 
 export const listMyHubs = authedProcedure
   .meta({
-    openapi: { method: "GET", path: "/me/hubs", tags: ["hubs"], summary: "The hubs I belong to", protect: true },
+    openapi: {
+      method: "GET",
+      path: "/me/hubs",
+      tags: ["hubs"],
+      summary: "The hubs I belong to",
+      protect: true,
+    },
   })
   .input(z.void())
   .output(z.object({ items: z.array(myHub) }))

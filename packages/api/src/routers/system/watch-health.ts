@@ -15,10 +15,14 @@ const input = z
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -26,7 +30,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * Live health for status pages: one event now, then one per interval.
  * Each event carries a sequence id, so a reconnecting client continues the count.
  */
-export const watchHealth = publicProcedure.input(input).subscription(async function* ({ ctx, input, signal }) {
+export const watchHealth = publicProcedure.input(input).subscription(async function* ({
+  ctx,
+  input,
+  signal,
+}) {
   let sequence = input.lastEventId ? Number(input.lastEventId) : 0;
   while (!signal?.aborted) {
     sequence += 1;

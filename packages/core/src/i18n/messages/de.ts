@@ -51,6 +51,7 @@ export const de: Messages = {
   "overview.healthy": "Betriebsbereit",
   "overview.unhealthy": "Nicht verfügbar",
   "overview.loading": "Wird geprüft…",
-  "overview.comingSoon": "Hubs, Mitglieder, Tickets und Chats erscheinen hier, sobald sie gebaut sind.",
+  "overview.comingSoon":
+    "Hubs, Mitglieder, Tickets und Chats erscheinen hier, sobald sie gebaut sind.",
   "overview.api": "Baue auf Guildhall mit dem typisierten Client, REST oder Server-Sent Events.",
 };

@@ -23,7 +23,11 @@ async function handler(req: Request) {
   } catch (cause) {
     // Failures before a procedure runs (e.g. the database is unreachable).
     const locale = resolveLocale(null, req.headers.get("accept-language"));
-    const body = describeError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), locale, null);
+    const body = describeError(
+      new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }),
+      locale,
+      null,
+    );
     return Response.json(body, { status: body.httpStatus });
   }
 }

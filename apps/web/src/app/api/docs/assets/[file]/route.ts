@@ -21,7 +21,10 @@ const files: Record<string, string> = {
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
   const cache = { "cache-control": "public, max-age=86400" };
-  if (file === "init.js") return new Response(init, { headers: { "content-type": files["swagger-ui-bundle.js"]!, ...cache } });
+  if (file === "init.js")
+    return new Response(init, {
+      headers: { "content-type": files["swagger-ui-bundle.js"]!, ...cache },
+    });
   const type = files[file];
   if (!type) return new Response("Not found", { status: 404 });
   const body = await readFile(join(getAbsoluteFSPath(), file));
