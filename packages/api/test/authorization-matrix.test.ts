@@ -8,7 +8,7 @@ import { buildWorld, roles, type Role, type World } from "./support/world";
 interface ProcedureDef {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
 }
-const procedures = appRouter._def.procedures as Record<string, ProcedureDef>;
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 
 let tdb: TestDatabase;
 let world: World;
