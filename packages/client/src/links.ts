@@ -3,8 +3,12 @@ import { httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from "@
 import superjson from "superjson";
 
 type FetchLike = typeof fetch;
-/** The EventSource constructor to use; browsers have one, Node takes the `eventsource` package's. */
-export type EventSourceLike = typeof globalThis.EventSource;
+/**
+ * The EventSource constructor to use: browsers have one; in Node pass the
+ * `eventsource` package's (its typings differ slightly from the DOM's).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any EventSource implementation
+export type EventSourceLike = new (url: string, init?: any) => unknown;
 
 export interface LinkOptions {
   /** Base URL of the server, e.g. http://localhost:3000 (empty string: same origin). */
@@ -41,7 +45,7 @@ export function guildhallLinks(options: LinkOptions): TRPCLink<AppRouter>[] {
       true: httpSubscriptionLink({
         url: endpoint,
         transformer: superjson,
-        EventSource: options.EventSource ?? globalThis.EventSource,
+        EventSource: (options.EventSource ?? globalThis.EventSource) as typeof globalThis.EventSource,
         // The `eventsource` package (Node) accepts a fetch, so headers reach the server;
         // browsers send cookies instead.
         eventSourceOptions: async () => {
