@@ -15,7 +15,9 @@ const url = process.env.GUILDHALL_URL ?? "http://localhost:3000";
 const client = createGuildhallClient({ url, EventSource, locale: "en" });
 
 const health = await client.system.health.query();
-console.log(`health: ${health.status}, version ${health.version}, database ${health.database.kind}`);
+console.log(
+  `health: ${health.status}, version ${health.version}, database ${health.database.kind}`,
+);
 
 const hub = await client.hubs.get.query({ hubSlug: "demo" });
 console.log(`hub: ${hub.name} (${hub.slug})`);

@@ -21,7 +21,10 @@ const barePort = 3302;
 
 function start(command: string[], env: Record<string, string>): ChildProcess {
   // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
-  return spawn(process.execPath, command, { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: "ignore" });
+  return spawn(process.execPath, command, {
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    stdio: "ignore",
+  });
 }
 
 async function waitFor(url: string) {
@@ -61,15 +64,21 @@ async function measure(url: string, duration: number): Promise<Sample> {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-"));
-const next = start(["node_modules/next/dist/bin/next", "start", "-p", String(nextPort), "-H", "127.0.0.1"], {
+const next = start(
+  ["node_modules/next/dist/bin/next", "start", "-p", String(nextPort), "-H", "127.0.0.1"],
+  {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    PGLITE_DATA_DIR: dataDir,
+  },
+);
+const bare = start(["--import", "tsx", "bench/bare-server.ts", String(barePort)], {
   NODE_ENV: "production",
-  LOG_LEVEL: "warn",
-  PGLITE_DATA_DIR: dataDir,
 });
-const bare = start(["--import", "tsx", "bench/bare-server.ts", String(barePort)], { NODE_ENV: "production" });
 
 try {
   await Promise.all([waitFor(targets.route), waitFor(targets.bare)]);
@@ -100,17 +109,32 @@ try {
     routeVsBareRps: ratio(summary.route.rps, summary.bare.rps),
     trpcVsBareRps: ratio(summary.trpc.rps, summary.bare.rps),
   };
-  console.log(`\nHTTP benchmark: ${rounds} interleaved rounds x ${seconds} s, ${connections} connections\n`);
+  console.log(
+    `\nHTTP benchmark: ${rounds} interleaved rounds x ${seconds} s, ${connections} connections\n`,
+  );
   console.log("target                      req/s     p50 ms   p99 ms   errors");
   for (const [name, s] of Object.entries(summary)) {
-    console.log(`${name.padEnd(24)}${String(s.rps).padStart(9)}${String(s.p50).padStart(11)}${String(s.p99).padStart(9)}${String(s.errors).padStart(9)}`);
+    console.log(
+      `${name.padEnd(24)}${String(s.rps).padStart(9)}${String(s.p50).padStart(11)}${String(s.p99).padStart(9)}${String(s.errors).padStart(9)}`,
+    );
   }
-  console.log(`\ntRPC / route handler: ${ratios.trpcVsRouteRps}x req/s (target >= 0.5), ${ratios.trpcVsRouteP99}x p99 (target <= 2)`);
-  console.log(`route handler / bare Node: ${ratios.routeVsBareRps}x req/s; tRPC / bare Node: ${ratios.trpcVsBareRps}x req/s`);
+  console.log(
+    `\ntRPC / route handler: ${ratios.trpcVsRouteRps}x req/s (target >= 0.5), ${ratios.trpcVsRouteP99}x p99 (target <= 2)`,
+  );
+  console.log(
+    `route handler / bare Node: ${ratios.routeVsBareRps}x req/s; tRPC / bare Node: ${ratios.trpcVsBareRps}x req/s`,
+  );
   const pass = ratios.trpcVsRouteRps >= 0.5 && ratios.trpcVsRouteP99 <= 2;
   console.log(pass ? "targets met" : "TARGETS MISSED");
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/http.json", JSON.stringify({ date: new Date().toISOString(), rounds, seconds, connections, summary, ratios, pass }, null, 2));
+  writeFileSync(
+    "bench-results/http.json",
+    JSON.stringify(
+      { date: new Date().toISOString(), rounds, seconds, connections, summary, ratios, pass },
+      null,
+      2,
+    ),
+  );
   process.exitCode = pass ? 0 : 1;
 } finally {
   next.kill("SIGTERM");

@@ -45,7 +45,8 @@ export function guildhallLinks(options: LinkOptions): TRPCLink<AppRouter>[] {
       true: httpSubscriptionLink({
         url: endpoint,
         transformer: superjson,
-        EventSource: (options.EventSource ?? globalThis.EventSource) as typeof globalThis.EventSource,
+        EventSource: (options.EventSource ??
+          globalThis.EventSource) as typeof globalThis.EventSource,
         // The `eventsource` package (Node) accepts a fetch, so headers reach the server;
         // browsers send cookies instead.
         eventSourceOptions: async () => {

@@ -29,6 +29,8 @@ export const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Public base URL of the app, used in links and the OpenAPI document. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** Port of `next start` (Next reads it too). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Usernames that act as super admins across every hub (nobody else may modify them). */
   SUPER_ADMINS: commaList,
