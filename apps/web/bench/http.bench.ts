@@ -8,37 +8,16 @@
  * Targets (issue 2): tRPC >= 0.5x the route's requests/s, tRPC p99 <= 2x.
  */
 import autocannon from "autocannon";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnNextServer, spawnNode, waitUntilUp } from "../scripts/next-server";
 
 const rounds = Number(process.argv[2] ?? 3);
 const seconds = Number(process.argv[3] ?? 5);
 const connections = 10;
 const nextPort = 3301;
 const barePort = 3302;
-
-function start(command: string[], env: Record<string, string>): ChildProcess {
-  // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
-  return spawn(process.execPath, command, {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
-    stdio: "ignore",
-  });
-}
-
-async function waitFor(url: string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 const targets = {
   trpc: `http://127.0.0.1:${nextPort}/api/trpc/system.health`,
@@ -68,20 +47,11 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-"));
-const next = start(
-  ["node_modules/next/dist/bin/next", "start", "-p", String(nextPort), "-H", "127.0.0.1"],
-  {
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    PGLITE_DATA_DIR: dataDir,
-  },
-);
-const bare = start(["--import", "tsx", "bench/bare-server.ts", String(barePort)], {
-  NODE_ENV: "production",
-});
+const next = spawnNextServer(nextPort, { PGLITE_DATA_DIR: dataDir }, "ignore");
+const bare = spawnNode(["--import", "tsx", "bench/bare-server.ts", String(barePort)], {}, "ignore");
 
 try {
-  await Promise.all([waitFor(targets.route), waitFor(targets.bare)]);
+  await Promise.all([waitUntilUp(targets.route, next), waitUntilUp(targets.bare, bare)]);
   for (const url of Object.values(targets)) await measure(url, 2); // warm-up (JIT, caches)
   const samples: Record<Target, Sample[]> = { trpc: [], route: [], bare: [] };
   const order: Target[] = ["trpc", "route", "bare"];

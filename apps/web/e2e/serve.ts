@@ -4,12 +4,12 @@
  * are removed when Playwright stops the server.
  */
 import { getEnv } from "@guildhall/core";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
+import { spawnNextServer } from "../scripts/next-server";
 
 const port = process.argv[2] ?? "3210";
 const baseUrl = getEnv().DATABASE_URL;
@@ -33,15 +33,7 @@ if (baseUrl?.startsWith("postgres")) {
   cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
 }
 
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
-  {
-    // eslint-disable-next-line no-restricted-properties -- the child needs a PATH
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...dbEnv },
-    stdio: "inherit",
-  },
-);
+const server = spawnNextServer(Number(port), dbEnv, "inherit");
 
 let stopping = false;
 async function stop(code: number) {

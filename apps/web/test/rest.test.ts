@@ -69,11 +69,17 @@ describe("REST (OpenAPI adapter)", () => {
       openapi: string;
       paths: Record<string, unknown>;
       servers: { url: string }[];
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     const result = await new Validator().validate(document);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toMatch(/^3\./);
+    // Public operations need no token; the others declare the bearer scheme.
+    const security = (path: string) =>
+      (document.paths[path] as { get: { security?: unknown[] } }).get.security ?? [];
+    expect(security("/health")).toEqual([]);
+    expect(security("/me/hubs")).toEqual([{ bearer: [] }]);
     expect(Object.keys(document.paths).sort()).toEqual([
       "/health",
       "/hubs/{hubSlug}",
@@ -81,6 +87,14 @@ describe("REST (OpenAPI adapter)", () => {
       "/me/hubs",
     ]);
     expect(document.servers[0]?.url).toBe(`${server.url}/api/v1`);
+    // Error responses are documented with the body REST clients really get.
+    const badInput = document.components.schemas["error.BAD_REQUEST"];
+    expect(Object.keys(badInput?.properties ?? {}).sort()).toEqual([
+      "code",
+      "fieldErrors",
+      "message",
+      "requestId",
+    ]);
   });
 
   it("shows a browsable reference at /api/docs with its assets served locally", async () => {

@@ -1,14 +1,10 @@
 import { getEnv } from "@guildhall/core";
 import { createTestDatabase, createTestDataDir, type TestDatabase } from "@guildhall/core/testing";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const webDir = fileURLToPath(new URL("../..", import.meta.url));
-const nextBin = join(webDir, "node_modules/next/dist/bin/next");
+import { spawnNextServer, waitUntilUp } from "../../scripts/next-server";
 
 export const ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -57,37 +53,14 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: webDir,
-      env: {
-        PATH: process.env.PATH ?? "", // eslint-disable-line no-restricted-properties -- the child needs a PATH
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawnNextServer(port, { SEED_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilUp(`${url}/api/health`, child, 60_000).catch((error: Error) => {
+    throw new Error(`${error.message}\n${output}`);
+  });
   return {
     url,
     output: () => output,
@@ -103,14 +76,10 @@ export async function startServerExpectingExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: webDir,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", ...env }, // eslint-disable-line no-restricted-properties -- the child needs a PATH
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnNextServer(port, env);
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // `next start` loads the instrumentation hook on the first request.
   const poke = setInterval(
     () => void fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined),

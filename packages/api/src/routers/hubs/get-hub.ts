@@ -10,6 +10,7 @@ export const getHub = publicProcedure
       method: "GET",
       path: "/hubs/{hubSlug}",
       tags: ["hubs"],
+      protect: false,
       summary: "A hub's public information",
     },
   })

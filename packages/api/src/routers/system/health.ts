@@ -9,6 +9,7 @@ export const health = publicProcedure
       method: "GET",
       path: "/health",
       tags: ["system"],
+      protect: false,
       summary: "Service health",
       description: "Whether the database answers, the version and the uptime.",
     },

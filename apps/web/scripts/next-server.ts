@@ -1,0 +1,54 @@
+/**
+ * Starts the production build (`next start`) as a child process: shared by the
+ * HTTP tests, the browser tests' server and the benchmarks.
+ */
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const webDir = fileURLToPath(new URL("..", import.meta.url));
+const nextBin = join(webDir, "node_modules/next/dist/bin/next");
+
+// eslint-disable-next-line no-restricted-properties -- children need the PATH, not a setting
+const PATH = process.env.PATH ?? "";
+
+/** A child Node process with a minimal environment: PATH, production mode, quiet logs, then `env`. */
+export function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+  stdio: StdioOptions = "pipe",
+): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: webDir,
+    env: { PATH, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    stdio,
+  });
+}
+
+export function spawnNextServer(
+  port: number,
+  env: Record<string, string>,
+  stdio: StdioOptions = "pipe",
+): ChildProcess {
+  return spawnNode([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env, stdio);
+}
+
+/** Polls `url` until it answers 2xx; fails early when `child` exits. */
+export async function waitUntilUp(
+  url: string,
+  child?: ChildProcess,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null)
+      throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
