@@ -1,22 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createServerDatabase,
-  startServer,
-  type RunningServer,
-  type ServerDatabase,
-} from "./support/server";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./support/server";
 
-let database: ServerDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  database = await createServerDatabase();
-  server = await startServer(database.env);
-});
-afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
-});
+const server = useServer();
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { headers });

@@ -1,23 +1,9 @@
 import { createGuildhallClient, isGuildhallError, toGuildhallError } from "@guildhall/client";
 import { EventSource } from "eventsource";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createServerDatabase,
-  startServer,
-  type RunningServer,
-  type ServerDatabase,
-} from "./support/server";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./support/server";
 
-let database: ServerDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  database = await createServerDatabase();
-  server = await startServer(database.env);
-});
-afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
-});
+const server = useServer();
 
 describe("typed client over HTTP", () => {
   it("queries with superjson types and batches concurrent calls into one request", async () => {

@@ -1,26 +1,19 @@
-import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appRouter, describeError, type Meta } from "../src";
 import { authorizationMatrix, type Outcome } from "./authorization-matrix";
-import { buildWorld, roles, type Role, type World } from "./support/world";
+import { roles, useWorld, type Role } from "./support/world";
 
 interface ProcedureDef {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
 }
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 
-let tdb: TestDatabase;
-let world: World;
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  world = await buildWorld(tdb);
-});
-afterAll(() => tdb.destroy());
+const fixture = useWorld();
 
 /** Calls a procedure by its dotted path; for subscriptions, waits for the first event. */
 async function call(role: Role, path: string, input: unknown): Promise<Outcome> {
-  const caller = world.caller(role) as unknown as Record<string, unknown>;
+  const caller = fixture.world.caller(role) as unknown as Record<string, unknown>;
   const fn = path
     .split(".")
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

@@ -1,16 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { describeError } from "../src";
-import { buildWorld, type World } from "./support/world";
+import { useWorld } from "./support/world";
 
-let tdb: TestDatabase;
-let world: World;
-beforeAll(async () => {
-  tdb = await createTestDatabase();
-  world = await buildWorld(tdb);
-});
-afterAll(() => tdb.destroy());
+const fixture = useWorld();
 
 async function failure(promise: Promise<unknown>, locale: "en" | "de" = "en") {
   const error = await promise.then(
@@ -23,18 +16,18 @@ async function failure(promise: Promise<unknown>, locale: "en" | "de" = "en") {
 
 describe("system.health", () => {
   it("reports the database, version and uptime", async () => {
-    const health = await world.caller("anonymous").system.health();
+    const health = await fixture.world.caller("anonymous").system.health();
     expect(health).toMatchObject({
       status: "ok",
       version: expect.any(String),
-      database: { ok: true, kind: tdb.kind },
+      database: { ok: true, kind: fixture.db.kind },
     });
   });
 });
 
 describe("system.watchHealth", () => {
   it("streams tracked health events and continues the count after lastEventId", async () => {
-    const stream = await world
+    const stream = await fixture.world
       .caller("anonymous")
       .system.watchHealth({ intervalSeconds: 1, lastEventId: "41" });
     const received: unknown[] = [];
@@ -54,11 +47,14 @@ describe("system.watchHealth", () => {
 
 describe("hubs", () => {
   it("shows a hub's public card to anyone and NOT_FOUND for unknown slugs", async () => {
-    expect(await world.caller("anonymous").hubs.get({ hubSlug: "ALPHA" })).toMatchObject({
+    expect(await fixture.world.caller("anonymous").hubs.get({ hubSlug: "ALPHA" })).toMatchObject({
       slug: "alpha",
       name: "Alpha",
     });
-    const error = await failure(world.caller("anonymous").hubs.get({ hubSlug: "nope" }), "de");
+    const error = await failure(
+      fixture.world.caller("anonymous").hubs.get({ hubSlug: "nope" }),
+      "de",
+    );
     expect(error).toMatchObject({
       code: "HUB_NOT_FOUND",
       httpStatus: 404,
@@ -67,12 +63,15 @@ describe("hubs", () => {
   });
 
   it("lists the caller's own hubs with their role", async () => {
-    const mine = await world.caller("moderator").hubs.listMine();
+    const mine = await fixture.world.caller("moderator").hubs.listMine();
     expect(mine.items.map((h) => [h.slug, h.role])).toEqual([["alpha", "moderator"]]);
   });
 
   it("rejects bad input with a translated message per field", async () => {
-    const error = await failure(world.caller("anonymous").hubs.get({ hubSlug: "a!" }), "de");
+    const error = await failure(
+      fixture.world.caller("anonymous").hubs.get({ hubSlug: "a!" }),
+      "de",
+    );
     expect(error).toMatchObject({
       code: "VALIDATION_FAILED",
       httpStatus: 400,
@@ -84,18 +83,18 @@ describe("hubs", () => {
 
 describe("audit.list", () => {
   it("takes the hub from the x-hub header as well as from the input", async () => {
-    const viaHeader = await world.caller("owner", { hub: "alpha" }).audit.list({} as never);
+    const viaHeader = await fixture.world.caller("owner", { hub: "alpha" }).audit.list({} as never);
     expect(viaHeader.items.map((e) => e.action)).toContain("hub.create");
   });
 
   it("asks for a hub when none is named", async () => {
-    const error = await failure(world.caller("owner").audit.list({} as never));
+    const error = await failure(fixture.world.caller("owner").audit.list({} as never));
     expect(error.code).toBe("HUB_REQUIRED");
   });
 
   it("validates filters", async () => {
     const error = await failure(
-      world.caller("owner").audit.list({ hubSlug: "alpha", limit: 1000, cursor: "x" }),
+      fixture.world.caller("owner").audit.list({ hubSlug: "alpha", limit: 1000, cursor: "x" }),
     );
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["cursor", "limit"]);

@@ -1,6 +1,7 @@
 import { getEnv } from "@guildhall/core";
 import { createTestDatabase, createTestDataDir, type TestDatabase } from "@guildhall/core/testing";
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,4 +91,27 @@ export async function startServerExpectingExit(
   clearInterval(poke);
   clearTimeout(timer);
   return { code, output };
+}
+
+/**
+ * For a test file: a server on its own database for all its tests, stopped
+ * (and the database removed) afterwards. Read `.url` inside tests.
+ */
+export function useServer(): { readonly url: string } {
+  let database: ServerDatabase | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    database = await createServerDatabase();
+    server = await startServer(database.env);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.destroy();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("server not started");
+      return server.url;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { createHub, createUser } from "@guildhall/core";
 import { schema } from "@guildhall/db";
-import type { TestDatabase } from "@guildhall/core/testing";
+import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
+import { afterAll, beforeAll } from "vitest";
 import { createCaller, createContext, type Principal } from "../../src";
 
 /** The callers every authorization test uses, from anonymous to super admin. */
@@ -67,6 +68,27 @@ export async function buildWorld(tdb: TestDatabase): Promise<World> {
       if (options.hub) headers.set("x-hub", options.hub);
       const principal = role === "anonymous" ? null : principals[role];
       return createCaller(createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal }));
+    },
+  };
+}
+
+/** For a test file: its own database with the world built once; read `.world` / `.db` inside tests. */
+export function useWorld(): { readonly world: World; readonly db: TestDatabase } {
+  let tdb: TestDatabase | undefined;
+  let world: World | undefined;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    world = await buildWorld(tdb);
+  });
+  afterAll(() => tdb?.destroy());
+  return {
+    get world() {
+      if (!world) throw new Error("world not built");
+      return world;
+    },
+    get db() {
+      if (!tdb) throw new Error("database not created");
+      return tdb;
     },
   };
 }
