@@ -1,16 +1,14 @@
 import type { Database, DatabaseKind } from "@guildhall/db";
-import { getLogger, resolveLocale, type Locale, type Logger } from "@guildhall/core";
-import { randomUUID } from "node:crypto";
+import {
+  getLogger,
+  resolveLocale,
+  type Locale,
+  type Logger,
+  type Principal,
+} from "@guildhall/core";
 
-/** Who is calling. The identity issue fills this from cookies and bearer tokens. */
-export interface Principal {
-  userId: string;
-  username: string;
-  /** From SUPER_ADMINS: acts across hubs with every permission. */
-  superAdmin: boolean;
-  locale: string | null;
-  via: "session" | "access-token" | "application-token";
-}
+export type { Principal };
+import { randomUUID } from "node:crypto";
 
 export interface Context {
   db: Database;
@@ -20,6 +18,7 @@ export interface Context {
   hubHeader: string | null;
   locale: Locale;
   ip: string | null;
+  userAgent: string | null;
   requestId: string;
   log: Logger;
   /** Response headers procedures may set (rate-limit headers, cookies). */
@@ -55,6 +54,7 @@ export function createContext(source: ContextSource): Context {
     hubHeader: headers.get("x-hub")?.trim().toLowerCase() || null,
     locale: resolveLocale(principal?.locale, headers.get("accept-language")),
     ip: clientIp(headers),
+    userAgent: headers.get("user-agent"),
     requestId,
     log: getLogger().child({ requestId }),
     resHeaders,

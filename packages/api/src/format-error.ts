@@ -17,6 +17,8 @@ export interface ErrorBody {
   fieldErrors: Record<string, string[]>;
   httpStatus: number;
   requestId: string | null;
+  /** Extras for some codes, e.g. `{ retry_after, global }` with RATE_LIMITED. */
+  details?: Record<string, unknown>;
 }
 
 function isZodError(value: unknown): value is z.ZodError {
@@ -37,9 +39,15 @@ export function describeError(
     return {
       code: cause.code,
       message: translate(locale, errorCodes[cause.code].key, cause.params),
-      fieldErrors: cause.fieldErrors ?? {},
+      fieldErrors: Object.fromEntries(
+        Object.entries(cause.fieldErrors ?? {}).map(([field, keys]) => [
+          field,
+          keys.map((key) => translate(locale, key)),
+        ]),
+      ),
       httpStatus: cause.httpStatus,
       requestId,
+      ...(cause.details ? { details: cause.details } : {}),
     };
   }
   if (error.code === "BAD_REQUEST" && isZodError(cause)) {

@@ -1,4 +1,4 @@
 /** The base procedures every router builds on: public -> authed -> hub -> permission. */
-export { publicProcedure, authedProcedure } from "./trpc";
+export { publicProcedure, authedProcedure, superAdminProcedure } from "./trpc";
 export { hubProcedure, type HubScope } from "./middleware/hub";
 export { permissionProcedure } from "./middleware/permission";

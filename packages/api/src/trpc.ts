@@ -5,15 +5,17 @@ import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
 import { describeError } from "./format-error";
+import { enforceGlobalLimit, enforceRule, type RateLimitRule } from "./middleware/rate-limit";
 
 /** Who may call a procedure; every procedure declares one (the matrix test checks). */
 export type Access =
   | { kind: "public" }
   | { kind: "authed" }
+  | { kind: "superAdmin" }
   | { kind: "hub" }
   | { kind: "permission"; permission: Permission };
 
-export type Meta = OpenApiMeta<{ access?: Access }>;
+export type Meta = OpenApiMeta<{ access?: Access; rateLimit?: RateLimitRule }>;
 
 const t = initTRPC
   .context<Context>()
@@ -58,16 +60,45 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-/** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(errorBoundary).meta({ access: { kind: "public" } });
+/** The global bucket for every call, then the procedure's own bucket when it declares one. */
+const rateLimit = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
+  await enforceGlobalLimit(ctx);
+  if (meta?.rateLimit) await enforceRule(ctx, meta.rateLimit, await getRawInput());
+  return next();
+});
 
-/** A signed-in principal; narrows `ctx.principal` to non-null. */
-export const authedProcedure = t.procedure
-  .use(errorBoundary)
+const base = t.procedure.use(errorBoundary).use(rateLimit);
+
+/** Anyone, signed in or not. */
+export const publicProcedure = base.meta({ access: { kind: "public" } });
+
+/**
+ * A signed-in principal; narrows `ctx.principal` to non-null. Application
+ * tokens need the `read` scope for queries and `write` for mutations (`*` has both).
+ */
+export const authedProcedure = base
   .meta({ access: { kind: "authed" } })
+  .use(({ ctx, next, type }) => {
+    const principal = ctx.principal;
+    if (!principal) throw new AppError("UNAUTHENTICATED");
+    if (principal.scopes) {
+      const needed = type === "mutation" ? "write" : "read";
+      const granted =
+        principal.scopes.includes("*") ||
+        principal.scopes.includes(needed) ||
+        (needed === "read" && principal.scopes.includes("write"));
+      if (!granted) throw new AppError("SCOPE_MISSING", { scope: needed });
+    }
+    return next({ ctx: { ...ctx, principal } });
+  });
+
+/** Instance administration: super admins (SUPER_ADMINS) only, and not through application tokens. */
+export const superAdminProcedure = authedProcedure
+  .meta({ access: { kind: "superAdmin" } })
   .use(({ ctx, next }) => {
-    if (!ctx.principal) throw new AppError("UNAUTHENTICATED");
-    return next({ ctx: { ...ctx, principal: ctx.principal } });
+    if (!ctx.principal.superAdmin || ctx.principal.via === "application-token")
+      throw new AppError("SUPER_ADMIN_REQUIRED");
+    return next();
   });
 
 export { AppError };

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { appRouter, describeError, type Meta } from "../src";
 import { authorizationMatrix, type Outcome } from "./authorization-matrix";
 import { roles, useWorld, type Role } from "./support/world";
@@ -34,6 +35,9 @@ async function call(role: Role, path: string, input: unknown): Promise<Outcome> 
 }
 
 describe("authorization matrix", () => {
+  // Rate limits are tested on their own; here every call must reach authorization.
+  beforeEach(() => resetRateLimiters());
+
   it("has an entry for every procedure and every procedure declares its access", () => {
     const paths = Object.keys(procedures).sort();
     expect(paths.filter((p) => !(p in authorizationMatrix))).toEqual([]);

@@ -36,6 +36,19 @@ export const envSchema = z.object({
   SUPER_ADMINS: commaList,
   /** Secret for signing sessions and tokens (required in production from the identity issue on). */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Lifetime of access tokens (JWT) in seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Lifetime of refresh tokens and of a session without use, in days. */
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Global rate limit per identity (user, else IP): "points/seconds". */
+  RATE_LIMIT_GLOBAL: z
+    .string()
+    .regex(/^\d+\/\d+$/)
+    .default("300/60"),
+  /** IPs never rate limited (comma-separated). */
+  RATE_LIMIT_WHITELIST: commaList,
+  /** Trust X-Forwarded-For from this many proxies in front of the app (0 = use the socket address Next reports). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
   /** Seed: the demo hub and admin created on first start of an empty database. */
   SEED_DEMO: z
     .enum(["true", "false"])

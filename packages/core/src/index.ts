@@ -9,3 +9,4 @@ export * from "./runtime/database";
 export { getEnv, type Env } from "./env";
 export * from "./i18n";
 export { GUILDHALL_VERSION } from "./version";
+export * from "./identity";

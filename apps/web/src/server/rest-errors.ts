@@ -14,11 +14,13 @@ export async function restErrorBody(response: Response): Promise<Response> {
     return new Response(text, { status: response.status, headers: response.headers });
   }
   const data = shape?.data;
-  const body: Omit<ErrorBody, "httpStatus"> = {
+  const body = {
     code: data?.code ?? (response.status === 404 ? "NOT_FOUND" : "BAD_REQUEST"),
     message: data?.message ?? shape?.message ?? response.statusText,
     fieldErrors: data?.fieldErrors ?? {},
     requestId: data?.requestId ?? response.headers.get("x-request-id"),
+    // e.g. retry_after and global on 429
+    ...data?.details,
   };
   const headers = new Headers(response.headers);
   headers.delete("content-length");

@@ -2,6 +2,7 @@ import { createHub, createUser } from "@guildhall/core";
 import { schema } from "@guildhall/db";
 import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { afterAll, beforeAll } from "vitest";
+import { resolvePrincipal } from "@guildhall/core";
 import { createCaller, createContext, type Principal } from "../../src";
 
 /** The callers every authorization test uses, from anonymous to super admin. */
@@ -31,6 +32,10 @@ function principalOf(user: { id: string; username: string }, superAdmin = false)
     superAdmin,
     locale: null,
     via: "access-token",
+    sessionId: null,
+    scopes: null,
+    mfaEnabled: false,
+    mfaVerifiedAt: null,
   };
 }
 
@@ -63,7 +68,8 @@ export async function buildWorld(tdb: TestDatabase): Promise<World> {
     otherHubSlug: "beta",
     principals,
     caller(role, options = {}) {
-      const headers = new Headers();
+      // One address per role, so per-IP buckets (login) do not mix roles.
+      const headers = new Headers({ "x-forwarded-for": `10.0.0.${roles.indexOf(role) + 1}` });
       if (options.locale) headers.set("accept-language", options.locale);
       if (options.hub) headers.set("x-hub", options.hub);
       const principal = role === "anonymous" ? null : principals[role];
@@ -91,4 +97,16 @@ export function useWorld(): { readonly world: World; readonly db: TestDatabase }
       return tdb;
     },
   };
+}
+
+/** A caller authenticated the way HTTP requests are: by resolving `Authorization`. */
+export async function callerWithAuthorization(
+  tdb: TestDatabase,
+  authorization: string | null,
+  ip = "10.9.9.9",
+) {
+  const headers = new Headers({ "x-forwarded-for": ip });
+  if (authorization) headers.set("authorization", authorization);
+  const principal = await resolvePrincipal(tdb.db, authorization);
+  return createCaller(createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal }));
 }

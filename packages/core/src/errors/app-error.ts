@@ -1,8 +1,9 @@
+import type { MessageKey } from "../i18n";
 import { errorCodes, type ErrorCode } from "./codes";
 
 export type ErrorParams = Record<string, string | number>;
-/** Field path (dot-joined) -> message keys with their parameters. */
-export type FieldErrors = Record<string, string[]>;
+/** Field path (dot-joined) -> message keys, translated when the error is answered. */
+export type FieldErrors = Record<string, MessageKey[]>;
 
 /**
  * The one error type thrown outside routers. It carries a stable code and the
@@ -13,11 +14,13 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
   readonly fieldErrors: FieldErrors | undefined;
+  /** Machine-readable extras answered beside the message (e.g. retry_after on 429). */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
     params: ErrorParams = {},
-    options: { fieldErrors?: FieldErrors; cause?: unknown } = {},
+    options: { fieldErrors?: FieldErrors; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     super(`${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`, {
       cause: options.cause,
@@ -26,6 +29,7 @@ export class AppError extends Error {
     this.code = code;
     this.params = params;
     this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
   }
 
   get httpStatus(): number {

@@ -25,6 +25,23 @@ export const errorCodes = {
   TIMEOUT: { trpc: "TIMEOUT", http: 408, key: "errors.timeout" },
   SERVICE_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503, key: "errors.serviceUnavailable" },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500, key: "errors.internal" },
+  INVALID_CREDENTIALS: { trpc: "UNAUTHORIZED", http: 401, key: "errors.invalidCredentials" },
+  ACCOUNT_INACTIVE: { trpc: "FORBIDDEN", http: 403, key: "errors.accountInactive" },
+  INVALID_TOKEN: { trpc: "UNAUTHORIZED", http: 401, key: "errors.invalidToken" },
+  TOKEN_REUSED: { trpc: "UNAUTHORIZED", http: 401, key: "errors.tokenReused" },
+  USERNAME_TAKEN: { trpc: "CONFLICT", http: 409, key: "errors.usernameTaken" },
+  EMAIL_TAKEN: { trpc: "CONFLICT", http: 409, key: "errors.emailTaken" },
+  WEAK_PASSWORD: { trpc: "BAD_REQUEST", http: 400, key: "errors.weakPassword" },
+  WRONG_PASSWORD: { trpc: "BAD_REQUEST", http: 400, key: "errors.wrongPassword" },
+  MFA_REQUIRED: { trpc: "FORBIDDEN", http: 403, key: "errors.mfaRequired" },
+  INVALID_MFA_CODE: { trpc: "BAD_REQUEST", http: 400, key: "errors.invalidMfaCode" },
+  MFA_ALREADY_ENABLED: { trpc: "CONFLICT", http: 409, key: "errors.mfaAlreadyEnabled" },
+  MFA_NOT_ENABLED: { trpc: "CONFLICT", http: 409, key: "errors.mfaNotEnabled" },
+  MFA_SETUP_MISSING: { trpc: "CONFLICT", http: 409, key: "errors.mfaSetupMissing" },
+  USER_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.userNotFound" },
+  SUPER_ADMIN_PROTECTED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminProtected" },
+  SUPER_ADMIN_REQUIRED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminRequired" },
+  SCOPE_MISSING: { trpc: "FORBIDDEN", http: 403, key: "errors.scopeMissing" },
 } as const satisfies Record<string, { trpc: TrpcCode; http: number; key: MessageKey }>;
 
 type TrpcCode =

@@ -6,6 +6,9 @@ export interface CreateUserInput {
   email?: string | null;
   password?: string;
   displayName?: string | null;
+  description?: string | null;
+  status?: string | null;
+  locale?: string | null;
 }
 
 /** Inserts a user, hashing the password when one is given. */
@@ -16,6 +19,9 @@ export async function createUser(tx: DbOrTx, input: CreateUserInput) {
       username: input.username,
       email: input.email ?? null,
       displayName: input.displayName ?? input.username,
+      description: input.description ?? null,
+      status: input.status ?? null,
+      locale: input.locale ?? null,
       passwordHash: input.password ? await hashPassword(input.password) : null,
     })
     .returning();

@@ -15,3 +15,12 @@ export async function getUserByUsername(db: DbOrTx, username: string) {
     .limit(1);
   return user;
 }
+
+export async function getUserByEmail(db: DbOrTx, email: string) {
+  const [user] = await db
+    .select()
+    .from(schema.users)
+    .where(sql`lower(${schema.users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return user;
+}

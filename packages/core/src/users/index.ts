@@ -1,2 +1,4 @@
 export * from "./create-user";
 export * from "./get-user";
+export * from "./profile";
+export * from "./admin";

@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./hubs";
 export * from "./hub-memberships";
 export * from "./audit";
+export * from "./identity";

@@ -1,5 +1,13 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 import { hubMemberships } from "./hub-memberships";
 
@@ -10,11 +18,27 @@ export const users = pgTable(
     username: text().notNull(),
     email: text(),
     displayName: text(),
+    /** Seed 003: short self-description (<= 190) and status line (<= 30). */
+    description: text(),
+    status: text(),
+    bio: text(),
+    /** Who may see what on the profile: { email: "nobody" | "members" | "everyone", ... }. */
+    privacy: jsonb().$type<Record<string, string>>().notNull().default({}),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     /** argon2id PHC string; null for accounts that only sign in through a provider. */
     passwordHash: text(),
     locale: text(),
     timezone: text(),
     isActive: boolean().notNull().default(true),
+    /** TOTP seed sealed with the instance secret; set once MFA is confirmed. */
+    mfaSecret: text(),
+    /** A seed offered by setup and not yet confirmed with a code. */
+    mfaPendingSecret: text(),
+    mfaEnabledAt: timestamp({ withTimezone: true }),
+    /** Last TOTP time step accepted: codes of that step or earlier are refused (single use). */
+    mfaLastStep: integer(),
+    /** Self-deletion requested; the account is removed 14 days later unless cancelled. */
+    deletionRequestedAt: timestamp({ withTimezone: true }),
     ...timestamps(),
   },
   (t) => [

@@ -1,0 +1,143 @@
+import { AppError, getEnv, getLogger } from "@guildhall/core";
+import { Redis } from "ioredis";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import type { Context } from "../context";
+
+/** A per-procedure bucket, declared in the procedure's meta. */
+export interface RateLimitRule {
+  /** Bucket name, answered in X-RateLimit-Bucket. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+  /** What one caller is: the IP, the IP plus the account named in the input (login), or the user. */
+  by: "ip" | "ip+login" | "user";
+}
+
+/** Super admins get this many times the global quota. */
+const SUPER_ADMIN_MULTIPLIER = 10;
+
+let redis: Redis | null | undefined;
+const limiters = new Map<string, RateLimiterAbstract>();
+
+function redisClient(): Redis | null {
+  if (redis !== undefined) return redis;
+  const url = getEnv().REDIS_URL;
+  if (!url) return (redis = null);
+  redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+  });
+  // With Redis down the limiters fall back to their in-memory insurance (per instance).
+  redis.on("error", (error: Error) =>
+    getLogger().warn({ err: error.message }, "redis unavailable: rate limits are per instance"),
+  );
+  return redis;
+}
+
+/**
+ * One limiter per bucket: in Redis when REDIS_URL is set (shared by every
+ * instance, with an in-memory insurance limiter used while Redis is down),
+ * otherwise in memory.
+ */
+function limiterFor(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+  const key = `${name}:${points}:${durationSeconds}`;
+  let limiter = limiters.get(key);
+  if (limiter) return limiter;
+  const options = { points, duration: durationSeconds, keyPrefix: `gh-rl:${name}` };
+  const client = redisClient();
+  limiter = client
+    ? new RateLimiterRedis({
+        ...options,
+        storeClient: client,
+        insuranceLimiter: new RateLimiterMemory(options),
+      })
+    : new RateLimiterMemory(options);
+  limiters.set(key, limiter);
+  return limiter;
+}
+
+function setHeaders(headers: Headers, bucket: string, limit: number, res: RateLimiterRes) {
+  const resetAfter = Math.max(0, res.msBeforeNext / 1000);
+  headers.set("X-RateLimit-Limit", String(limit));
+  headers.set("X-RateLimit-Remaining", String(Math.max(0, res.remainingPoints)));
+  headers.set("X-RateLimit-Reset", String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)));
+  headers.set("X-RateLimit-Reset-After", resetAfter.toFixed(3));
+  headers.set("X-RateLimit-Bucket", bucket);
+}
+
+async function consume(
+  ctx: Context,
+  bucket: string,
+  limiter: RateLimiterAbstract,
+  limit: number,
+  key: string,
+  global: boolean,
+) {
+  try {
+    const res = await limiter.consume(key, 1);
+    setHeaders(ctx.resHeaders, bucket, limit, res);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    setHeaders(ctx.resHeaders, bucket, limit, error);
+    const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    ctx.resHeaders.set("Retry-After", String(retryAfter));
+    throw new AppError(
+      "RATE_LIMITED",
+      { seconds: retryAfter },
+      { details: { retry_after: retryAfter, global } },
+    );
+  }
+}
+
+function identity(ctx: Context): string {
+  return ctx.principal ? `u:${ctx.principal.userId}` : `ip:${ctx.ip ?? "unknown"}`;
+}
+
+/** The global bucket: every call of every procedure, per user (else per IP). */
+export async function enforceGlobalLimit(ctx: Context): Promise<void> {
+  const env = getEnv();
+  if (ctx.ip && env.RATE_LIMIT_WHITELIST.includes(ctx.ip)) return;
+  const [points, seconds] = env.RATE_LIMIT_GLOBAL.split("/").map(Number) as [number, number];
+  const limit = ctx.principal?.superAdmin ? points * SUPER_ADMIN_MULTIPLIER : points;
+  await consume(ctx, "global", limiterFor("global", limit, seconds), limit, identity(ctx), true);
+}
+
+/** A procedure's own bucket (login, register, ...). */
+export async function enforceRule(
+  ctx: Context,
+  rule: RateLimitRule,
+  rawInput: unknown,
+): Promise<void> {
+  if (ctx.ip && getEnv().RATE_LIMIT_WHITELIST.includes(ctx.ip)) return;
+  let key: string;
+  if (rule.by === "user") key = identity(ctx);
+  else if (rule.by === "ip") key = `ip:${ctx.ip ?? "unknown"}`;
+  else {
+    const login =
+      rawInput && typeof rawInput === "object" && "login" in rawInput
+        ? String((rawInput as { login: unknown }).login)
+        : "";
+    key = `ip:${ctx.ip ?? "unknown"}:${login.trim().toLowerCase()}`;
+  }
+  await consume(
+    ctx,
+    rule.name,
+    limiterFor(rule.name, rule.points, rule.durationSeconds),
+    rule.points,
+    key,
+    false,
+  );
+}
+
+/** Tests and shutdown: drop limiters and close Redis. */
+export async function resetRateLimiters(): Promise<void> {
+  limiters.clear();
+  if (redis) await redis.quit().catch(() => undefined);
+  redis = undefined;
+}

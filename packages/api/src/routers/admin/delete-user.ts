@@ -1,0 +1,19 @@
+import { deleteUser as removeUser } from "@guildhall/core";
+import { z } from "zod";
+import { superAdminProcedure } from "../../procedures";
+
+export const deleteUser = superAdminProcedure
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/admin/users/{userId}",
+      tags: ["admin"],
+      summary: "Delete an account now",
+    },
+  })
+  .input(z.object({ userId: z.uuid() }))
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await removeUser(ctx.db, ctx.principal, input.userId, ctx.ip);
+    return { ok: true as const };
+  });

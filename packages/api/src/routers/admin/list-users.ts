@@ -1,0 +1,18 @@
+import { listUsersForAdmin } from "@guildhall/core";
+import { z } from "zod";
+import { superAdminProcedure } from "../../procedures";
+import { adminUserOutput } from "./admin.types";
+
+export const listUsers = superAdminProcedure
+  .meta({
+    openapi: { method: "GET", path: "/admin/users", tags: ["admin"], summary: "All accounts" },
+  })
+  .input(
+    z.object({
+      query: z.string().trim().max(20).optional(),
+      after: z.string().max(20).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+    }),
+  )
+  .output(z.object({ items: z.array(adminUserOutput), nextCursor: z.string().nullable() }))
+  .query(({ ctx, input }) => listUsersForAdmin(ctx.db, input));

@@ -1,0 +1,20 @@
+import { renameUser as rename } from "@guildhall/core";
+import { z } from "zod";
+import { superAdminProcedure } from "../../procedures";
+import { username } from "../auth/auth.types";
+import { adminUserOutput } from "./admin.types";
+
+export const renameUser = superAdminProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/admin/users/{userId}/username",
+      tags: ["admin"],
+      summary: "Rename an account",
+    },
+  })
+  .input(z.object({ userId: z.uuid(), username }))
+  .output(adminUserOutput)
+  .mutation(({ ctx, input }) =>
+    rename(ctx.db, ctx.principal, input.userId, input.username, ctx.ip),
+  );

@@ -1,0 +1,18 @@
+import { router } from "../../trpc";
+import { createUser } from "./create-user";
+import { deleteUser } from "./delete-user";
+import { listUsers } from "./list-users";
+import { renameUser } from "./rename-user";
+import { resetPassword } from "./reset-password";
+import { setUserActive } from "./set-user-active";
+
+export const adminRouter = router({
+  users: router({
+    list: listUsers,
+    create: createUser,
+    setActive: setUserActive,
+    rename: renameUser,
+    resetPassword,
+    delete: deleteUser,
+  }),
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** 4-20 letters, digits, dots, dashes or underscores; unique regardless of case. */
+export const username = z
+  .string()
+  .trim()
+  .min(4)
+  .max(20)
+  .regex(/^[A-Za-z0-9._-]+$/);
+
+/** Length limits only (OWASP): the policy check adds common-password and username rules. */
+export const password = z.string().min(8).max(128);
+
+export const tokenPair = z
+  .object({
+    accessToken: z.string(),
+    /** Seconds until the access token expires. */
+    expiresIn: z.number().int(),
+    refreshToken: z.string(),
+    sessionId: z.uuid(),
+  })
+  .meta({ id: "TokenPair" });
+
+export const principalOutput = z
+  .object({
+    userId: z.uuid(),
+    username: z.string(),
+    superAdmin: z.boolean(),
+    via: z.enum(["session", "access-token", "application-token"]),
+    sessionId: z.uuid().nullable(),
+    scopes: z.array(z.string()).nullable(),
+    mfaEnabled: z.boolean(),
+  })
+  .meta({ id: "Principal" });
+
+export const loginOutput = z
+  .discriminatedUnion("mfaRequired", [
+    z.object({ mfaRequired: z.literal(false), ...tokenPair.shape, user: principalOutput }),
+    z.object({ mfaRequired: z.literal(true), mfaTicket: z.string(), expiresIn: z.number().int() }),
+  ])
+  .meta({ id: "LoginResult" });

@@ -1,0 +1,24 @@
+import { changePassword as changeOwnPassword } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { password } from "./auth.types";
+
+export const changePassword = authedProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/me/password",
+      tags: ["auth"],
+      summary: "Change my password",
+    },
+    rateLimit: { name: "password", points: 5, durationSeconds: 60, by: "user" },
+  })
+  .input(
+    z.object({
+      currentPassword: z.string().min(1).max(1024),
+      newPassword: password,
+      endOtherSessions: z.boolean().default(true),
+    }),
+  )
+  .output(z.object({ endedSessions: z.number().int() }))
+  .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.principal, { ...input, ip: ctx.ip }));

@@ -1,0 +1,37 @@
+import { completeMfaLogin, getUserById } from "@guildhall/core";
+import { z } from "zod";
+import { publicProcedure } from "../../procedures";
+import { loginOutput } from "./auth.types";
+import { principalAfterLogin } from "./principal-of";
+
+/** Second step of a sign-in with MFA: the ticket plus a TOTP or recovery code. */
+export const completeMfa = publicProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/mfa",
+      tags: ["auth"],
+      summary: "Finish a sign-in with an MFA code",
+      protect: false,
+    },
+    rateLimit: { name: "mfa", points: 5, durationSeconds: 60, by: "ip" },
+  })
+  .input(z.object({ ticket: z.string().min(10).max(200), code: z.string().trim().min(6).max(20) }))
+  .output(loginOutput)
+  .mutation(async ({ ctx, input }) => {
+    const result = await completeMfaLogin(ctx.db, {
+      ...input,
+      userAgent: ctx.userAgent,
+      ip: ctx.ip,
+    });
+    const user = (await getUserById(ctx.db, result.userId))!;
+    const { accessToken, expiresIn, refreshToken, sessionId } = result;
+    return {
+      mfaRequired: false as const,
+      accessToken,
+      expiresIn,
+      refreshToken,
+      sessionId,
+      user: principalAfterLogin(user, sessionId),
+    };
+  });

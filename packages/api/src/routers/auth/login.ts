@@ -1,0 +1,41 @@
+import { getUserById, passwordLogin } from "@guildhall/core";
+import { z } from "zod";
+import { publicProcedure } from "../../procedures";
+import { loginOutput } from "./auth.types";
+import { principalAfterLogin } from "./principal-of";
+
+/** Password sign-in for API clients: tokens, or an MFA ticket when MFA is on. */
+export const login = publicProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/auth/login",
+      tags: ["auth"],
+      summary: "Sign in with a password",
+      protect: false,
+    },
+    rateLimit: { name: "login", points: 3, durationSeconds: 60, by: "ip+login" },
+  })
+  .input(
+    z.object({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
+  )
+  .output(loginOutput)
+  .mutation(async ({ ctx, input }) => {
+    const result = await passwordLogin(ctx.db, { ...input, userAgent: ctx.userAgent, ip: ctx.ip });
+    if (result.mfaRequired)
+      return {
+        mfaRequired: true as const,
+        mfaTicket: result.mfaTicket,
+        expiresIn: result.expiresIn,
+      };
+    const user = (await getUserById(ctx.db, result.userId))!;
+    const { accessToken, expiresIn, refreshToken, sessionId } = result;
+    return {
+      mfaRequired: false as const,
+      accessToken,
+      expiresIn,
+      refreshToken,
+      sessionId,
+      user: principalAfterLogin(user, sessionId),
+    };
+  });

@@ -1,0 +1,21 @@
+import { disableMfa } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { mfaCode, mfaRateLimit } from "./mfa.types";
+
+export const disableMfaProcedure = authedProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/me/mfa/disable",
+      tags: ["mfa"],
+      summary: "Turn two-factor off (needs a code)",
+    },
+    rateLimit: mfaRateLimit,
+  })
+  .input(z.object({ code: mfaCode }))
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await disableMfa(ctx.db, ctx.principal, input.code, { ip: ctx.ip });
+    return { ok: true as const };
+  });

@@ -1,0 +1,17 @@
+import { listApplicationTokens } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { applicationTokenOutput } from "./token.types";
+
+export const listTokens = authedProcedure
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/me/tokens",
+      tags: ["tokens"],
+      summary: "My application tokens",
+    },
+  })
+  .input(z.void())
+  .output(z.object({ items: z.array(applicationTokenOutput) }))
+  .query(async ({ ctx }) => ({ items: await listApplicationTokens(ctx.db, ctx.principal.userId) }));

@@ -1,0 +1,14 @@
+import { AppError, getUserById, ownProfile } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { profileOutput } from "./user.types";
+
+export const getMe = authedProcedure
+  .meta({ openapi: { method: "GET", path: "/me", tags: ["users"], summary: "My profile" } })
+  .input(z.void())
+  .output(profileOutput)
+  .query(async ({ ctx }) => {
+    const user = await getUserById(ctx.db, ctx.principal.userId);
+    if (!user) throw new AppError("USER_NOT_FOUND");
+    return ownProfile(user);
+  });

@@ -1,0 +1,16 @@
+import { router } from "../../trpc";
+import { cancelDeletion } from "./cancel-deletion";
+import { getMe } from "./get-me";
+import { getUser } from "./get-user";
+import { requestDeletion } from "./request-deletion";
+import { searchUsers } from "./search-users";
+import { updateMe } from "./update-me";
+
+export const usersRouter = router({
+  me: getMe,
+  updateMe,
+  search: searchUsers,
+  get: getUser,
+  requestDeletion,
+  cancelDeletion,
+});

@@ -1,0 +1,23 @@
+import { getEnv } from "../env";
+
+/** Who is calling: one type whether they came with a cookie, an access token or an application token. */
+export interface Principal {
+  userId: string;
+  username: string;
+  /** From SUPER_ADMINS: acts across hubs with every permission. */
+  superAdmin: boolean;
+  locale: string | null;
+  via: "session" | "access-token" | "application-token";
+  /** The session behind a cookie or access token (null for application tokens). */
+  sessionId: string | null;
+  /** Application tokens only: what the token may do. */
+  scopes: string[] | null;
+  /** Whether the account has MFA on, and when this session last passed it. */
+  mfaEnabled: boolean;
+  mfaVerifiedAt: Date | null;
+}
+
+export function isSuperAdmin(username: string): boolean {
+  const name = username.toLowerCase();
+  return getEnv().SUPER_ADMINS.some((admin) => admin.toLowerCase() === name);
+}

@@ -1,0 +1,68 @@
+import { checkPassword } from "@guildhall/auth";
+import { type Database } from "@guildhall/db";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import { createUser, getUserByEmail, getUserByUsername } from "../users";
+import { passwordProblemKey } from "./password-problems";
+
+export interface RegisterInput {
+  username: string;
+  email: string;
+  password: string;
+  description?: string | null;
+  status?: string | null;
+  locale?: string | null;
+  ip?: string | null;
+}
+
+/** Postgres unique violations of the two user keys become the same errors as the pre-checks. */
+function uniqueViolation(error: unknown): AppError | null {
+  const e = error as {
+    code?: string;
+    constraint_name?: string;
+    constraint?: string;
+    cause?: unknown;
+  };
+  const inner = (e.cause ?? e) as { code?: string; constraint_name?: string; constraint?: string };
+  if (inner.code !== "23505") return null;
+  const name = inner.constraint_name ?? inner.constraint ?? "";
+  if (name.includes("email"))
+    return new AppError("EMAIL_TAKEN", {}, { fieldErrors: { email: ["errors.emailTaken"] } });
+  return new AppError(
+    "USERNAME_TAKEN",
+    {},
+    { fieldErrors: { username: ["errors.usernameTaken"] } },
+  );
+}
+
+/** Creates an account: unique username and e-mail (case-insensitive), password policy; audited. */
+export async function registerUser(db: Database, input: RegisterInput) {
+  const problem = checkPassword(input.password, input);
+  if (problem)
+    throw new AppError(
+      "WEAK_PASSWORD",
+      {},
+      { fieldErrors: { password: [passwordProblemKey[problem]] } },
+    );
+  try {
+    return await db.transaction(async (tx) => {
+      if (await getUserByUsername(tx, input.username))
+        throw uniqueViolation({ code: "23505", constraint: "username" })!;
+      if (await getUserByEmail(tx, input.email))
+        throw uniqueViolation({ code: "23505", constraint: "email" })!;
+      const user = await createUser(tx, input);
+      await recordAudit(tx, {
+        hubId: null,
+        actorId: user.id,
+        action: "user.register",
+        targetType: "user",
+        targetId: user.id,
+        after: { username: user.username },
+        ip: input.ip,
+      });
+      return user;
+    });
+  } catch (error) {
+    throw uniqueViolation(error) ?? error;
+  }
+}
