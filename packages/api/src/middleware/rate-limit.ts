@@ -121,7 +121,7 @@ export async function enforceRule(
   else {
     const login =
       rawInput && typeof rawInput === "object" && "login" in rawInput
-        ? String((rawInput as { login: unknown }).login)
+        ? String((rawInput).login)
         : "";
     key = `ip:${ctx.ip ?? "unknown"}:${login.trim().toLowerCase()}`;
   }
