@@ -120,9 +120,7 @@ export async function enforceRule(
   else if (rule.by === "ip") key = `ip:${ctx.ip ?? "unknown"}`;
   else {
     const login =
-      rawInput && typeof rawInput === "object" && "login" in rawInput
-        ? String((rawInput).login)
-        : "";
+      rawInput && typeof rawInput === "object" && "login" in rawInput ? String(rawInput.login) : "";
     key = `ip:${ctx.ip ?? "unknown"}:${login.trim().toLowerCase()}`;
   }
   await consume(

@@ -48,6 +48,6 @@ export const profileUpdate = z.object({
   locale: z.enum(locales).nullish(),
   timezone: z.string().max(64).refine(isTimeZone).nullish(),
   privacy: z
-    .record(z.enum(["email", "profile", "hubs"]), z.enum(["nobody", "members", "everyone"]))
+    .partialRecord(z.enum(["email", "profile", "hubs"]), z.enum(["nobody", "members", "everyone"]))
     .optional(),
 });
