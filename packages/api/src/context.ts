@@ -1,5 +1,6 @@
 import type { Database, DatabaseKind } from "@guildhall/db";
 import {
+  getEnv,
   getLogger,
   resolveLocale,
   type Locale,
@@ -33,10 +34,18 @@ export interface ContextSource {
   principal?: Principal | null;
 }
 
-/** The caller's IP as the nearest proxy reports it (Next sets x-forwarded-for). */
+/**
+ * The caller's IP. Next sets X-Forwarded-For to the socket address when the
+ * request has none; each trusted proxy in front appends the address it saw.
+ * With TRUSTED_PROXIES = n the client is the n-th entry from the end.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const trusted = Math.max(1, getEnv().TRUSTED_PROXIES);
+  return hops[Math.max(0, hops.length - trusted)] ?? headers.get("x-real-ip") ?? null;
 }
 
 /** Builds the per-request context from headers; shared by tRPC, REST and tests. */

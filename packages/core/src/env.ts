@@ -47,8 +47,8 @@ export const envSchema = z.object({
     .default("300/60"),
   /** IPs never rate limited (comma-separated). */
   RATE_LIMIT_WHITELIST: commaList,
-  /** Trust X-Forwarded-For from this many proxies in front of the app (0 = use the socket address Next reports). */
-  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end; 1 also fits no proxy, where Next sets the header). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
   /** Seed: the demo hub and admin created on first start of an empty database. */
   SEED_DEMO: z
     .enum(["true", "false"])
