@@ -9,8 +9,10 @@ export async function register() {
   // eslint-disable-next-line no-restricted-properties -- set by Next itself, not a setting
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("@guildhall/core");
+  const { prepareRateLimits } = await import("@guildhall/api");
   try {
     await getDatabase();
+    await prepareRateLimits();
   } catch (error) {
     console.error(
       `\nGuildhall cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

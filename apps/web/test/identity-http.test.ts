@@ -5,7 +5,6 @@ import {
   createServerDatabase,
   startServer,
   useServer,
-  type RunningServer,
   type ServerDatabase,
 } from "./support/server";
 

@@ -21,23 +21,30 @@ export interface RateLimitRule {
 /** Super admins get this many times the global quota. */
 const SUPER_ADMIN_MULTIPLIER = 10;
 
-let redis: Redis | null | undefined;
-const limiters = new Map<string, RateLimiterAbstract>();
+/**
+ * Process-wide state, kept on globalThis: Next bundles the start-up hook and
+ * the route handlers separately, and both must share one Redis connection.
+ */
+const state = globalThis as unknown as {
+  __guildhallRedis?: Redis | null;
+  __guildhallLimiters?: Map<string, RateLimiterAbstract>;
+};
+const limiters = (state.__guildhallLimiters ??= new Map<string, RateLimiterAbstract>());
 
 function redisClient(): Redis | null {
-  if (redis !== undefined) return redis;
+  if (state.__guildhallRedis !== undefined) return state.__guildhallRedis;
   const url = getEnv().REDIS_URL;
-  if (!url) return (redis = null);
-  redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    lazyConnect: false,
-  });
+  if (!url) return (state.__guildhallRedis = null);
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // With Redis down the limiters fall back to their in-memory insurance (per instance).
-  redis.on("error", (error: Error) =>
-    getLogger().warn({ err: error.message }, "redis unavailable: rate limits are per instance"),
-  );
-  return redis;
+  let warned = false;
+  redis.on("error", (error: Error) => {
+    if (!warned)
+      getLogger().warn({ err: error.message }, "redis unavailable: rate limits are per instance");
+    warned = true;
+  });
+  redis.on("ready", () => (warned = false));
+  return (state.__guildhallRedis = redis);
 }
 
 /**
@@ -133,9 +140,27 @@ export async function enforceRule(
   );
 }
 
+/**
+ * Connects to Redis at start-up (when configured), so the first requests are
+ * counted in Redis rather than by the insurance limiter while it connects.
+ * Never fails start-up: with Redis down the limits hold per instance.
+ */
+export async function prepareRateLimits(timeoutMs = 3000): Promise<void> {
+  const client = redisClient();
+  if (!client || client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once("ready", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Tests and shutdown: drop limiters and close Redis. */
 export async function resetRateLimiters(): Promise<void> {
   limiters.clear();
+  const redis = state.__guildhallRedis;
+  state.__guildhallRedis = undefined;
   if (redis) await redis.quit().catch(() => undefined);
-  redis = undefined;
 }
