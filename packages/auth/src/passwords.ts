@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 /**
  * argon2id with OWASP's recommended parameters (m=19 MiB, t=2, p=1).
@@ -8,14 +9,34 @@ import { randomInt } from "node:crypto";
  */
 export const passwordParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * argon2 is deliberately expensive. A storm of sign-ins must not take every
+ * core, so at most (cores - 1) hashes run at once and the rest wait their turn;
+ * other requests keep a core.
+ */
+const maxConcurrent = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
   // The library defaults to argon2id (its Algorithm enum is const and cannot be imported here).
-  return hash(password, passwordParams);
+  return limited(() => hash(password, passwordParams));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await limited(() => verify(passwordHash, password));
   } catch {
     return false;
   }

@@ -1,0 +1,87 @@
+/** Shared pieces of the benchmarks: autocannon runs, medians, servers on throwaway data. */
+import autocannon from "autocannon";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnNextServer, waitUntilUp } from "../scripts/next-server";
+
+export interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface Load {
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export async function measure(load: Load): Promise<Sample> {
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    method: load.method ?? "GET",
+    headers: load.headers,
+    body: load.body,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export function summarize(samples: Sample[]): Sample {
+  return {
+    rps: Math.round(median(samples.map((s) => s.rps))),
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+    errors: samples.reduce((n, s) => n + s.errors, 0),
+  };
+}
+
+export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/** The production build on its own fresh embedded database; `stop` removes it. */
+export async function startBenchServer(port: number, env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-"));
+  const child = spawnNextServer(port, { PGLITE_DATA_DIR: dataDir, ...env }, "ignore");
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${url}/api/health`, child);
+  return {
+    url,
+    child,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function printTable(rows: Record<string, Sample>) {
+  console.log("target                          req/s     p50 ms   p99 ms   errors");
+  for (const [name, s] of Object.entries(rows)) {
+    console.log(
+      `${name.padEnd(28)}${String(s.rps).padStart(9)}${String(s.p50).padStart(11)}${String(s.p99).padStart(9)}${String(s.errors).padStart(9)}`,
+    );
+  }
+}
+
+export function saveResult(name: string, data: unknown) {
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(
+    `bench-results/${name}.json`,
+    JSON.stringify({ date: new Date().toISOString(), ...(data as object) }, null, 2),
+  );
+}
