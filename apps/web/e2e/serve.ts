@@ -33,7 +33,12 @@ if (baseUrl?.startsWith("postgres")) {
   cleanup = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
 }
 
-const server = spawnNextServer(Number(port), dbEnv, "inherit");
+// A known admin password lets the browser tests sign in.
+const server = spawnNextServer(
+  Number(port),
+  { ...dbEnv, SEED_ADMIN_PASSWORD: "e2e admin passphrase" },
+  "inherit",
+);
 
 let stopping = false;
 async function stop(code: number) {

@@ -8,4 +8,4 @@ export {
 } from "./context";
 export { describeError, type ErrorBody } from "./format-error";
 export type { Access, Meta } from "./trpc";
-export { prepareRateLimits } from "./middleware/rate-limit";
+export { consumeLoginAttempt, loginRule, prepareRateLimits } from "./middleware/rate-limit";

@@ -1,10 +1,33 @@
 import { createContext, type Context } from "@guildhall/api";
-import { getDatabase, resolvePrincipal } from "@guildhall/core";
+import { getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
+import { cookieSession } from "./auth";
 
-/** Per-request context for the route handlers (tRPC and REST). */
+/** A cookie may only act for requests from our own pages (no cross-site writes). */
+function sameOrigin(req: Request): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return true;
+  const site = req.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = req.headers.get("origin");
+  return (
+    !origin ||
+    new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host"))
+  );
+}
+
+/**
+ * Per-request context for the route handlers (tRPC and REST). The principal
+ * comes from `Authorization: Bearer` (access or application token) or else
+ * from the dashboard's next-auth cookie; either way the session is re-checked.
+ */
 export async function contextFromRequest(req: Request, resHeaders?: Headers): Promise<Context> {
   const handle = await getDatabase();
-  const principal = await resolvePrincipal(handle.db, req.headers.get("authorization"));
+  const authorization = req.headers.get("authorization");
+  let principal = await resolvePrincipal(handle.db, authorization);
+  if (!principal && !authorization && sameOrigin(req)) {
+    const session = await cookieSession();
+    const fromCookie = session ? await sessionPrincipal(handle.db, session) : null;
+    principal = fromCookie ? { ...fromCookie, via: "session" } : null;
+  }
   return createContext({
     db: handle.db,
     dbKind: handle.kind,

@@ -115,6 +115,30 @@ export async function enforceGlobalLimit(ctx: Context): Promise<void> {
   await consume(ctx, "global", limiterFor("global", limit, seconds), limit, identity(ctx), true);
 }
 
+/** Sign-ins outside tRPC (the dashboard's next-auth route) use the same login bucket. */
+export const loginRule: RateLimitRule = {
+  name: "login",
+  points: 3,
+  durationSeconds: 60,
+  by: "ip+login",
+};
+
+export async function consumeLoginAttempt(ip: string | null, login: string): Promise<void> {
+  if (ip && getEnv().RATE_LIMIT_WHITELIST.includes(ip)) return;
+  const key = `ip:${ip ?? "unknown"}:${login.trim().toLowerCase()}`;
+  try {
+    await limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds).consume(key, 1);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw new AppError(
+      "RATE_LIMITED",
+      { seconds: retryAfter },
+      { details: { retry_after: retryAfter, global: false } },
+    );
+  }
+}
+
 /** A procedure's own bucket (login, register, ...). */
 export async function enforceRule(
   ctx: Context,

@@ -30,7 +30,18 @@ export async function resolvePrincipal(
 
 async function fromAccessToken(db: DbOrTx, token: string): Promise<Principal | null> {
   const claims = await verifyAccessToken(token, await getAuthSecret(db));
-  if (!claims) return null;
+  return claims ? sessionPrincipal(db, claims) : null;
+}
+
+/**
+ * The principal of a live session: the session must exist, belong to `sub`,
+ * be neither revoked nor expired, and its account active. Used for access
+ * tokens and for the dashboard's cookie (which carries the session id).
+ */
+export async function sessionPrincipal(
+  db: DbOrTx,
+  claims: { sid: string; sub: string },
+): Promise<Principal | null> {
   const now = new Date();
   const [row] = await db
     .select({ session: schema.authSessions, user: schema.users })

@@ -2,12 +2,15 @@ import { localeNames, locales, translate } from "@guildhall/core/i18n";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { navItems } from "~/components/nav";
+import { UserMenu } from "~/components/user-menu";
+import { I18nProvider } from "~/lib/i18n";
 import { ApiProvider } from "~/lib/trpc";
+import { currentUser } from "~/server/current-user";
 import { requestLocale } from "~/server/locale";
 
 /** The dashboard shell: sidebar navigation, language switch, and the page. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const locale = await requestLocale();
+  const [locale, user] = await Promise.all([requestLocale(), currentUser()]);
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
     <div className="shell">
@@ -45,6 +48,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </aside>
       <div className="main">
         <header className="topbar">
+          <I18nProvider locale={locale}>
+            <UserMenu username={user?.username ?? null} />
+          </I18nProvider>
           <LanguageSwitch
             current={locale}
             label={t("shell.language")}
@@ -52,7 +58,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           />
         </header>
         <main id="content" className="content">
-          <ApiProvider locale={locale}>{children}</ApiProvider>
+          <I18nProvider locale={locale}>
+            <ApiProvider locale={locale}>{children}</ApiProvider>
+          </I18nProvider>
         </main>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { getUserById, passwordLogin } from "@guildhall/core";
 import { z } from "zod";
+import { loginRule } from "../../middleware/rate-limit";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
 import { principalAfterLogin } from "./principal-of";
@@ -14,7 +15,7 @@ export const login = publicProcedure
       summary: "Sign in with a password",
       protect: false,
     },
-    rateLimit: { name: "login", points: 3, durationSeconds: 60, by: "ip+login" },
+    rateLimit: loginRule,
   })
   .input(
     z.object({ login: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }),
