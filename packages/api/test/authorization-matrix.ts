@@ -157,6 +157,27 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   },
   "users.requestDeletion": { input: undefined, badInput: "x", outcomes: signedIn },
   "users.cancelDeletion": { input: undefined, badInput: "x", outcomes: signedIn },
+  "auth.sendEmailConfirmation": {
+    input: undefined,
+    badInput: "x",
+    outcomes: signedInGet("BAD_REQUEST"),
+  },
+  "auth.confirmEmail": {
+    input: { token: "ghe_not-a-real-token" },
+    badInput: { token: "" },
+    outcomes: allGet("INVALID_TOKEN"),
+  },
+  "auth.requestPasswordReset": {
+    input: { email: "nobody@example.test" },
+    badInput: { email: "nope" },
+    outcomes: everyone,
+  },
+  "auth.resetPassword": {
+    input: { token: "ghe_not-a-real-token", password: "a long enough passphrase" },
+    badInput: { token: "ghe_not-a-real-token", password: "1" },
+    outcomes: allGet("INVALID_TOKEN"),
+  },
+  "admin.mailbox.list": { input: {}, badInput: { limit: 1000 }, outcomes: superAdminOnly() },
   "admin.users.list": { input: {}, badInput: { limit: 0 }, outcomes: superAdminOnly() },
   "admin.users.create": {
     input: {

@@ -60,3 +60,10 @@ export function generatePassword(length = 20): string {
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;
 }
+
+/**
+ * A hash of a random password with the current parameters. Sign-in verifies
+ * against it when the account does not exist, so both answers cost the same.
+ */
+export const DUMMY_PASSWORD_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$725znekrcOOTibQ3R+Sm4w$2KF5RItkOlncKf0WKMV0oyMTQSFfoJk53zYSBHm8ckM";

@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /** Opaque token kinds; the prefix tells them apart in logs and in `Authorization`. */
-export const tokenPrefixes = { refresh: "ghr", application: "gha", mfaTicket: "ghm" } as const;
+export const tokenPrefixes = {
+  refresh: "ghr",
+  application: "gha",
+  mfaTicket: "ghm",
+  emailLink: "ghe",
+} as const;
 export type OpaqueTokenKind = keyof typeof tokenPrefixes;
 
 /** A new random opaque token (256 bits), e.g. `gha_3q2…`. Only its hash is stored. */

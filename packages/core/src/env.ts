@@ -49,6 +49,13 @@ export const envSchema = z.object({
   RATE_LIMIT_WHITELIST: commaList,
   /** Reverse proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end; 1 also fits no proxy, where Next sets the header). */
   TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
+  /** smtp://user:pass@host:587 (or smtps://) to send mail; unset keeps mail in the dev mailbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  /** Sender of Guildhall's mail. */
+  MAIL_FROM: z.string().default("Guildhall <no-reply@guildhall.local>"),
   /** Seed: the demo hub and admin created on first start of an empty database. */
   SEED_DEMO: z
     .enum(["true", "false"])

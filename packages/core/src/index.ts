@@ -5,6 +5,7 @@ export * from "./hubs";
 export * from "./users";
 export * from "./seed";
 export * from "./logger";
+export * from "./mail/send-mail";
 export * from "./runtime/database";
 export { getEnv, type Env } from "./env";
 export * from "./i18n";

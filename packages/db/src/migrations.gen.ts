@@ -59,4 +59,16 @@ export const migrations: MigrationMeta[] = [
     folderMillis: 1795219907420,
     hash: "fe93418e005d001f265d757698dadb1539fd81adb47110fcd0b3da27bc85e40d",
   },
+  {
+    sql: [
+      'CREATE TABLE "dev_mailbox" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"to" text NOT NULL,\n\t"subject" text NOT NULL,\n\t"text" text NOT NULL,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL\n);\n',
+      '\nCREATE TABLE "email_tokens" (\n\t"id" uuid PRIMARY KEY NOT NULL,\n\t"user_id" uuid NOT NULL,\n\t"purpose" text NOT NULL,\n\t"email" text NOT NULL,\n\t"token_hash" text NOT NULL,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"expires_at" timestamp with time zone NOT NULL,\n\t"used_at" timestamp with time zone\n);\n',
+      '\nALTER TABLE "email_tokens" ADD CONSTRAINT "email_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;',
+      '\nCREATE UNIQUE INDEX "email_tokens_hash_key" ON "email_tokens" USING btree ("token_hash");',
+      '\nCREATE INDEX "email_tokens_user_idx" ON "email_tokens" USING btree ("user_id");',
+    ],
+    bps: true,
+    folderMillis: 1795222092049,
+    hash: "8ce3b47a5aae528cd98e995a3a271e826af91f83df5f552ac9973c6edf2771f1",
+  },
 ];

@@ -10,3 +10,4 @@ export * from "./register";
 export * from "./resolve-principal";
 export * from "./revoke";
 export * from "./sessions";
+export * from "./email-links";

@@ -1,4 +1,5 @@
 import {
+  DUMMY_PASSWORD_HASH,
   generateOpaqueToken,
   hashPassword,
   hashToken,
@@ -15,9 +16,6 @@ export type LoginResult =
   | { mfaRequired: true; mfaTicket: string; expiresIn: number; userId: string };
 
 const MFA_TICKET_MINUTES = 10;
-
-// Verified when the user does not exist, so both answers take the same time.
-let dummyHash: Promise<string> | undefined;
 
 /** Finds an account by username or e-mail, case-insensitively. */
 function findAccount(db: Database, login: string) {
@@ -44,8 +42,7 @@ export async function passwordLogin(
 ): Promise<LoginResult> {
   const [user] = await findAccount(db, input.login);
   if (!user?.passwordHash) {
-    dummyHash ??= hashPassword("guildhall-timing-equaliser");
-    await verifyPassword(await dummyHash, input.password);
+    await verifyPassword(DUMMY_PASSWORD_HASH, input.password);
     throw new AppError("INVALID_CREDENTIALS");
   }
   if (!(await verifyPassword(user.passwordHash, input.password)))

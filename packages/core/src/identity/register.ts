@@ -1,8 +1,10 @@
 import { checkPassword } from "@guildhall/auth";
 import { type Database } from "@guildhall/db";
 import { recordAudit } from "../audit";
+import { getLogger } from "../logger";
 import { AppError } from "../errors";
 import { createUser, getUserByEmail, getUserByUsername } from "../users";
+import { sendEmailConfirmation } from "./email-links";
 import { passwordProblemKey } from "./password-problems";
 
 export interface RegisterInput {
@@ -37,6 +39,18 @@ function uniqueViolation(error: unknown): AppError | null {
 
 /** Creates an account: unique username and e-mail (case-insensitive), password policy; audited. */
 export async function registerUser(db: Database, input: RegisterInput) {
+  const user = await insertAccount(db, input);
+  // After the commit: a mail failure must not undo the account (the link can be re-sent).
+  await sendEmailConfirmation(db, user.id).catch((error: unknown) =>
+    getLogger().warn(
+      { err: error instanceof Error ? error.message : String(error), userId: user.id },
+      "confirmation mail not sent",
+    ),
+  );
+  return user;
+}
+
+async function insertAccount(db: Database, input: RegisterInput) {
   const problem = checkPassword(input.password, input);
   if (problem)
     throw new AppError(

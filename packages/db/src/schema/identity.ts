@@ -127,3 +127,32 @@ export const applicationTokensRelations = relations(applicationTokens, ({ one })
 
 export type AuthSession = typeof authSessions.$inferSelect;
 export type ApplicationToken = typeof applicationTokens.$inferSelect;
+
+/** Single-use links sent by e-mail: confirm an address (24 h) or reset a password (1 h). Stored hashed. */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: id(),
+    userId: userRef(),
+    purpose: text().$type<"confirm" | "reset">().notNull(),
+    /** The address being confirmed (a later change of address voids the link). */
+    email: text().notNull(),
+    tokenHash: text().notNull(),
+    createdAt: createdAt(),
+    expiresAt: at().notNull(),
+    usedAt: at(),
+  },
+  (t) => [
+    uniqueIndex("email_tokens_hash_key").on(t.tokenHash),
+    index("email_tokens_user_idx").on(t.userId),
+  ],
+);
+
+/** Mail kept here instead of sent when no SMTP server is configured; super admins read it. */
+export const devMailbox = pgTable("dev_mailbox", {
+  id: id(),
+  to: text().notNull(),
+  subject: text().notNull(),
+  text: text().notNull(),
+  createdAt: createdAt(),
+});

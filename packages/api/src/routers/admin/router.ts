@@ -1,12 +1,14 @@
 import { router } from "../../trpc";
 import { createUser } from "./create-user";
 import { deleteUser } from "./delete-user";
+import { listMailbox } from "./list-mailbox";
 import { listUsers } from "./list-users";
 import { renameUser } from "./rename-user";
 import { resetPassword } from "./reset-password";
 import { setUserActive } from "./set-user-active";
 
 export const adminRouter = router({
+  mailbox: router({ list: listMailbox }),
   users: router({
     list: listUsers,
     create: createUser,

@@ -1,13 +1,17 @@
 import { router } from "../../trpc";
 import { changePassword } from "./change-password";
 import { completeMfa } from "./complete-mfa";
+import { confirmEmail } from "./confirm-email";
 import { listSessions } from "./list-sessions";
 import { login } from "./login";
 import { logout } from "./logout";
 import { logoutAll } from "./logout-all";
 import { refresh } from "./refresh";
 import { register } from "./register";
+import { requestPasswordReset } from "./request-password-reset";
+import { resetPassword } from "./reset-password";
 import { revokeSession } from "./revoke-session";
+import { sendEmailConfirmation } from "./send-email-confirmation";
 import { verify } from "./verify";
 
 export const authRouter = router({
@@ -19,5 +23,9 @@ export const authRouter = router({
   logoutAll,
   verify,
   changePassword,
+  sendEmailConfirmation,
+  confirmEmail,
+  requestPasswordReset,
+  resetPassword,
   sessions: router({ list: listSessions, revoke: revokeSession }),
 });

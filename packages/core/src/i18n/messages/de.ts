@@ -109,6 +109,13 @@ export const de: Messages = {
   "security.tokenShown": "Kopiere dieses Token jetzt; es wird nicht wieder angezeigt:",
   "security.noTokens": "Keine Tokens.",
   "security.lastSeen": "zuletzt aktiv",
+  "mail.confirm.subject": "Bestätige deine E-Mail-Adresse",
+  "mail.confirm.text":
+    "Hallo {name},\n\nbitte bestätige deine E-Mail-Adresse für Guildhall: {link}\n\nDer Link funktioniert einmal und 24 Stunden lang.",
+  "mail.reset.subject": "Passwort zurücksetzen",
+  "mail.reset.text":
+    "Hallo {name},\n\njemand möchte dein Guildhall-Passwort zurücksetzen. Wenn du das warst, wähle hier ein neues: {link}\n\nDer Link funktioniert einmal und 1 Stunde lang. Wenn nicht, ignoriere diese E-Mail.",
+  "auth.resetRequested": "Wenn die Adresse registriert ist, ist ein Link unterwegs.",
   "overview.heading": "Übersicht",
   "overview.status": "Systemstatus",
   "overview.database": "Datenbank",

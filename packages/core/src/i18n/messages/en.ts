@@ -105,6 +105,13 @@ export const en = {
   "security.tokenShown": "Copy this token now; it is not shown again:",
   "security.noTokens": "No tokens.",
   "security.lastSeen": "last seen",
+  "mail.confirm.subject": "Confirm your e-mail address",
+  "mail.confirm.text":
+    "Hello {name},\n\nplease confirm your e-mail address for Guildhall: {link}\n\nThe link works once, for 24 hours.",
+  "mail.reset.subject": "Reset your password",
+  "mail.reset.text":
+    "Hello {name},\n\nsomeone asked to reset your Guildhall password. If it was you, choose a new one here: {link}\n\nThe link works once, for 1 hour. If it was not you, ignore this mail.",
+  "auth.resetRequested": "If the address is registered, a reset link is on its way.",
   "overview.heading": "Overview",
   "overview.status": "System status",
   "overview.database": "Database",

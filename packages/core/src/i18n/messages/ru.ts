@@ -107,6 +107,13 @@ export const ru: Messages = {
   "security.tokenShown": "Скопируйте токен сейчас; больше он показан не будет:",
   "security.noTokens": "Токенов нет.",
   "security.lastSeen": "активность",
+  "mail.confirm.subject": "Подтвердите адрес электронной почты",
+  "mail.confirm.text":
+    "Здравствуйте, {name}!\n\nПодтвердите адрес электронной почты для Guildhall: {link}\n\nСсылка действует один раз в течение 24 часов.",
+  "mail.reset.subject": "Сброс пароля",
+  "mail.reset.text":
+    "Здравствуйте, {name}!\n\nКто-то запросил сброс пароля Guildhall. Если это были вы, задайте новый пароль здесь: {link}\n\nСсылка действует один раз в течение 1 часа. Если это были не вы, просто проигнорируйте письмо.",
+  "auth.resetRequested": "Если адрес зарегистрирован, ссылка уже отправлена.",
   "overview.heading": "Обзор",
   "overview.status": "Состояние системы",
   "overview.database": "База данных",

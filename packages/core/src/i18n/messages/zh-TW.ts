@@ -105,6 +105,13 @@ export const zhTW: Messages = {
   "security.tokenShown": "請立即複製此權杖；之後不會再顯示：",
   "security.noTokens": "沒有權杖。",
   "security.lastSeen": "上次活動",
+  "mail.confirm.subject": "確認您的電子郵件地址",
+  "mail.confirm.text":
+    "{name} 您好：\n\n請確認您在 Guildhall 的電子郵件地址：{link}\n\n此連結只能使用一次，24 小時內有效。",
+  "mail.reset.subject": "重設密碼",
+  "mail.reset.text":
+    "{name} 您好：\n\n有人要求重設您的 Guildhall 密碼。如果是您本人，請在此設定新密碼：{link}\n\n此連結只能使用一次，1 小時內有效。如果不是您，請忽略此郵件。",
+  "auth.resetRequested": "若該地址已註冊，重設連結已寄出。",
   "overview.heading": "總覽",
   "overview.status": "系統狀態",
   "overview.database": "資料庫",

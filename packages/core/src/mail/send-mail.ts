@@ -1,0 +1,38 @@
+import { schema, type DbOrTx } from "@guildhall/db";
+import { desc } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import { getEnv } from "../env";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+let transport: Transporter | undefined;
+
+/**
+ * Sends through SMTP when SMTP_URL is set; otherwise keeps the mail in the
+ * dev mailbox (a table super admins can read), so a quick start still works.
+ */
+export async function sendMail(db: DbOrTx, mail: Mail): Promise<"smtp" | "mailbox"> {
+  const env = getEnv();
+  if (!env.SMTP_URL) {
+    await db.insert(schema.devMailbox).values(mail);
+    return "mailbox";
+  }
+  transport ??= nodemailer.createTransport({
+    url: env.SMTP_URL,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as SMTPTransport.Options);
+  await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+  return "smtp";
+}
+
+/** Newest mail in the dev mailbox first. */
+export function listDevMailbox(db: DbOrTx, limit: number) {
+  return db.select().from(schema.devMailbox).orderBy(desc(schema.devMailbox.id)).limit(limit);
+}
