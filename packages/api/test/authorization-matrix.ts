@@ -177,6 +177,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     badInput: { token: "ghe_not-a-real-token", password: "1" },
     outcomes: allGet("INVALID_TOKEN"),
   },
+  "users.setAvatar": {
+    input: { image: "bm90IGFuIGltYWdl" },
+    badInput: { image: 5 },
+    outcomes: signedInGet("INVALID_IMAGE"),
+  },
+  "users.removeAvatar": { input: undefined, badInput: "x", outcomes: signedIn },
   "admin.mailbox.list": { input: {}, badInput: { limit: 1000 }, outcomes: superAdminOnly() },
   "admin.users.list": { input: {}, badInput: { limit: 0 }, outcomes: superAdminOnly() },
   "admin.users.create": {

@@ -54,6 +54,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//)
     .optional(),
+  /** Folder for uploaded files (avatars) when no S3 bucket is configured. */
+  UPLOAD_DIR: z.string().default("./.data/uploads"),
+  /** S3-compatible storage for uploads: endpoint URL (unset = AWS), bucket, region and keys. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Sender of Guildhall's mail. */
   MAIL_FROM: z.string().default("Guildhall <no-reply@guildhall.local>"),
   /** Seed: the demo hub and admin created on first start of an empty database. */

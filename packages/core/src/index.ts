@@ -6,6 +6,7 @@ export * from "./users";
 export * from "./seed";
 export * from "./logger";
 export * from "./mail/send-mail";
+export * from "./storage";
 export * from "./runtime/database";
 export { getEnv, type Env } from "./env";
 export * from "./i18n";

@@ -71,4 +71,10 @@ export const migrations: MigrationMeta[] = [
     folderMillis: 1795222092049,
     hash: "8ce3b47a5aae528cd98e995a3a271e826af91f83df5f552ac9973c6edf2771f1",
   },
+  {
+    sql: ['ALTER TABLE "users" ADD COLUMN "avatar_key" text;'],
+    bps: true,
+    folderMillis: 1795222754063,
+    hash: "91c45531c836025eebed89bb51843ceda102906ff7765fd0bc0723a5e60f10b5",
+  },
 ];

@@ -54,7 +54,13 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child = spawnNextServer(port, { SEED_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
+  // Uploads go to a folder of this server's own unless the test says otherwise.
+  const uploads = env.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), "gh-uploads-"));
+  const child = spawnNextServer(port, {
+    SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ...(uploads ? { UPLOAD_DIR: uploads } : {}),
+    ...env,
+  });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -68,6 +74,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -41,6 +41,7 @@ export const errorCodes = {
   USER_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.userNotFound" },
   SUPER_ADMIN_PROTECTED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminProtected" },
   SUPER_ADMIN_REQUIRED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminRequired" },
+  INVALID_IMAGE: { trpc: "BAD_REQUEST", http: 400, key: "errors.invalidImage" },
   SCOPE_MISSING: { trpc: "FORBIDDEN", http: 403, key: "errors.scopeMissing" },
 } as const satisfies Record<string, { trpc: TrpcCode; http: number; key: MessageKey }>;
 

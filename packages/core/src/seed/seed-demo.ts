@@ -1,8 +1,12 @@
 import { generatePassword } from "@guildhall/auth";
 import type { Database } from "@guildhall/db";
+import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { createHub, getHubBySlug } from "../hubs";
 import { createUser, getUserByUsername } from "../users";
+
+/** Any constant, distinct from the migration lock. */
+const SEED_LOCK = 7_351_903;
 
 export interface SeedOptions {
   hubSlug: string;
@@ -28,6 +32,8 @@ export interface SeedResult {
  */
 export async function seedDemo(db: Database, options: SeedOptions): Promise<SeedResult> {
   return db.transaction(async (tx) => {
+    // Instances starting together on one Postgres take turns; the later ones find the hub.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const existing = await getHubBySlug(tx, options.hubSlug);
     if (existing)
       return { created: false, hubSlug: existing.slug, adminUsername: options.adminUsername };

@@ -6,6 +6,8 @@ import { inject } from "vitest";
 import { getEnv } from "../env";
 import { withDatabase } from "./global-setup";
 
+export { tinyPng } from "./images";
+
 export interface TestDatabase extends DatabaseHandle {
   /** Postgres: the URL of this file's own database (for servers started by tests). */
   url?: string;

@@ -2,6 +2,7 @@ import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { avatarUrl } from "./avatar";
 import { getUserById } from "./get-user";
 
 export interface ProfileUpdate {
@@ -24,6 +25,7 @@ export function ownProfile(user: typeof schema.users.$inferSelect) {
     description: user.description,
     status: user.status,
     bio: user.bio,
+    avatarUrl: avatarUrl(user.avatarKey),
     locale: user.locale,
     timezone: user.timezone,
     privacy: user.privacy,
@@ -64,6 +66,7 @@ export function publicProfile(user: typeof schema.users.$inferSelect) {
     description: user.description,
     status: user.status,
     bio: user.bio,
+    avatarUrl: avatarUrl(user.avatarKey),
   };
 }
 

@@ -22,6 +22,8 @@ export const users = pgTable(
     description: text(),
     status: text(),
     bio: text(),
+    /** Storage key of the avatar image (local folder or S3). */
+    avatarKey: text(),
     /** Who may see what on the profile: { email: "nobody" | "members" | "everyone", ... }. */
     privacy: jsonb().$type<Record<string, string>>().notNull().default({}),
     emailVerifiedAt: timestamp({ withTimezone: true }),

@@ -2,8 +2,10 @@ import { router } from "../../trpc";
 import { cancelDeletion } from "./cancel-deletion";
 import { getMe } from "./get-me";
 import { getUser } from "./get-user";
+import { removeAvatar } from "./remove-avatar";
 import { requestDeletion } from "./request-deletion";
 import { searchUsers } from "./search-users";
+import { setAvatar } from "./set-avatar";
 import { updateMe } from "./update-me";
 
 export const usersRouter = router({
@@ -13,4 +15,6 @@ export const usersRouter = router({
   get: getUser,
   requestDeletion,
   cancelDeletion,
+  setAvatar,
+  removeAvatar,
 });

@@ -10,6 +10,7 @@ export const profileOutput = z
     description: z.string().nullable(),
     status: z.string().nullable(),
     bio: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
     locale: z.string().nullable(),
     timezone: z.string().nullable(),
     privacy: z.record(z.string(), z.string()),
@@ -28,6 +29,7 @@ export const publicProfileOutput = z
     description: z.string().nullable(),
     status: z.string().nullable(),
     bio: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
   })
   .meta({ id: "PublicProfile" });
 

@@ -34,6 +34,8 @@ export const de: Messages = {
   "errors.userNotFound": "Diesen Benutzer gibt es nicht.",
   "errors.superAdminProtected": "Super-Admins können nur sich selbst ändern.",
   "errors.superAdminRequired": "Das dürfen nur Super-Admins.",
+  "errors.invalidImage":
+    "Lade ein PNG-, JPEG-, GIF- oder WebP-Bild bis 2 MB und 4096 × 4096 Pixel hoch.",
   "errors.scopeMissing": "Diesem Anwendungs-Token fehlt der Bereich „{scope}“.",
   "validation.password.tooShort": "Mindestens 8 Zeichen.",
   "validation.password.tooLong": "Höchstens 128 Zeichen.",

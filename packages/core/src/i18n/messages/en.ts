@@ -33,6 +33,7 @@ export const en = {
   "errors.userNotFound": "There is no such user.",
   "errors.superAdminProtected": "Super admins can only be changed by themselves.",
   "errors.superAdminRequired": "Only super admins can do this.",
+  "errors.invalidImage": "Upload a PNG, JPEG, GIF or WebP image up to 2 MB and 4096 × 4096 pixels.",
   "errors.scopeMissing": "This application token lacks the scope “{scope}”.",
   "validation.password.tooShort": "Use at least 8 characters.",
   "validation.password.tooLong": "Use at most 128 characters.",

@@ -34,6 +34,8 @@ export const ru: Messages = {
   "errors.userNotFound": "Такого пользователя нет.",
   "errors.superAdminProtected": "Суперадминистраторов может изменять только они сами.",
   "errors.superAdminRequired": "Это могут делать только суперадминистраторы.",
+  "errors.invalidImage":
+    "Загрузите изображение PNG, JPEG, GIF или WebP размером до 2 МБ и 4096 × 4096 пикселей.",
   "errors.scopeMissing": "У токена приложения нет области «{scope}».",
   "validation.password.tooShort": "Не менее 8 символов.",
   "validation.password.tooLong": "Не более 128 символов.",

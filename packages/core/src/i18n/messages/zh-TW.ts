@@ -33,6 +33,7 @@ export const zhTW: Messages = {
   "errors.userNotFound": "沒有這個使用者。",
   "errors.superAdminProtected": "超級管理員只能由本人修改。",
   "errors.superAdminRequired": "只有超級管理員可以執行此操作。",
+  "errors.invalidImage": "請上傳 PNG、JPEG、GIF 或 WebP 圖片，大小不超過 2 MB、4096 × 4096 像素。",
   "errors.scopeMissing": "此應用程式權杖缺少「{scope}」範圍。",
   "validation.password.tooShort": "至少 8 個字元。",
   "validation.password.tooLong": "最多 128 個字元。",
