@@ -1,15 +1,6 @@
 import { currentTotp } from "@guildhall/auth";
-import { expect, test, type Page } from "@playwright/test";
-
-const shots = "test-results/screenshots";
-const admin = { login: "admin", password: "e2e admin passphrase" };
-
-async function signInWithPassword(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username or e-mail").fill(admin.login);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { shots, signInWithPassword } from "./support";
 
 test("wrong password is refused with a translated message", async ({ page }) => {
   await page.goto("/sign-in");

@@ -45,7 +45,9 @@ export function clientIp(headers: Headers): string | null {
     .map((part) => part.trim())
     .filter(Boolean);
   const trusted = Math.max(1, getEnv().TRUSTED_PROXIES);
-  return hops[Math.max(0, hops.length - trusted)] ?? headers.get("x-real-ip") ?? null;
+  const ip = hops[Math.max(0, hops.length - trusted)] ?? headers.get("x-real-ip") ?? null;
+  // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d.
+  return ip?.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1") ?? null;
 }
 
 /** Builds the per-request context from headers; shared by tRPC, REST and tests. */

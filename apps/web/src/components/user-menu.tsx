@@ -18,7 +18,8 @@ export function UserMenu({ username }: { username: string | null }) {
   return (
     <div className="user-menu" data-testid="user-menu">
       <span>{t("auth.signedInAs", { name: username })}</span>
-      <a href="/account/security">{t("nav.account")}</a>
+      <a href="/account/profile">{t("profile.heading")}</a>
+      <a href="/account/security">{t("security.heading")}</a>
       <button
         type="button"
         className="secondary"

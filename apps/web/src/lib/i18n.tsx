@@ -24,7 +24,7 @@ export function useErrorText() {
   return useCallback(
     (code: string | undefined, fallback: MessageKey) => {
       const key = code ? errorKeys[code] : undefined;
-      return t(key ?? fallback);
+      return t(key ?? fallback, { seconds: 60 });
     },
     [t],
   );
@@ -35,5 +35,5 @@ const errorKeys: Record<string, MessageKey> = {
   ACCOUNT_INACTIVE: "errors.accountInactive",
   INVALID_MFA_CODE: "errors.invalidMfaCode",
   INVALID_TOKEN: "errors.invalidToken",
-  RATE_LIMITED: "errors.badRequest",
+  RATE_LIMITED: "errors.rateLimited",
 };

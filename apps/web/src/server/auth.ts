@@ -10,7 +10,7 @@ import {
 import { clientIp, consumeLoginAttempt } from "@guildhall/api";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 
 /** The MFA ticket waits in an httpOnly cookie between the password step and the code step. */
 const MFA_COOKIE = "gh_mfa_ticket";
@@ -28,8 +28,10 @@ function refuse(error: unknown): never {
   throw error;
 }
 
-function clientInfo(request: Request) {
-  return { userAgent: request.headers.get("user-agent"), ip: clientIp(request.headers) };
+/** From the incoming request itself (next-auth's own Request object lacks the forwarding headers). */
+async function clientInfo() {
+  const incoming = await headers();
+  return { userAgent: incoming.get("user-agent"), ip: clientIp(incoming) };
 }
 
 /**
@@ -50,7 +52,7 @@ async function config(): Promise<NextAuthConfig> {
         credentials: { login: {}, password: {}, code: {} },
         async authorize(credentials, request) {
           const jar = await cookies();
-          const info = clientInfo(request);
+          const info = await clientInfo();
           try {
             if (typeof credentials.code === "string" && credentials.code) {
               const ticket = jar.get(MFA_COOKIE)?.value;

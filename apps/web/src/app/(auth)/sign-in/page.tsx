@@ -9,6 +9,9 @@ export default async function SignInPage() {
       <h1 data-testid="page-heading">{translate(locale, "auth.signIn")}</h1>
       <SignInForm />
       <p className="note">
+        <a href="/forgot-password">{translate(locale, "auth.forgot")}</a>
+      </p>
+      <p className="note">
         {translate(locale, "auth.noAccount")}{" "}
         <a href="/register">{translate(locale, "auth.register")}</a>
       </p>

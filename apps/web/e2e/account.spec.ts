@@ -1,0 +1,49 @@
+import { tinyPng } from "@guildhall/core/testing";
+import { expect, test } from "@playwright/test";
+import { shots, signInWithPassword } from "./support";
+
+test("the profile page saves fields and uploads a checked avatar", async ({ page }) => {
+  await signInWithPassword(page);
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+  await page.goto("/account/profile");
+  await page.getByLabel("Status").fill("on call");
+  await page.getByLabel("Time zone").fill("Mars/Olympus");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".field-error")).toHaveText("Not valid.");
+  await page.getByLabel("Time zone").fill("Europe/Berlin");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+
+  await page.getByTestId("avatar-input").setInputFiles({
+    name: "notes.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("not really a png"),
+  });
+  await expect(page.getByTestId("avatar-panel").locator(".form-error")).toContainText(
+    "PNG, JPEG, GIF or WebP",
+  );
+  await page
+    .getByTestId("avatar-input")
+    .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: tinyPng(16, 16) });
+  await expect(page.getByTestId("avatar")).toBeVisible();
+  expect(
+    await page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBe(16);
+  await page.screenshot({ path: `${shots}/profile.png`, fullPage: true });
+});
+
+test("forgot password answers without telling whether the address exists", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("E-mail").fill("nobody@example.test");
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "If the address is registered, a reset link is on its way.",
+  );
+});
+
+test("a bad confirmation link is refused after pressing confirm", async ({ page }) => {
+  await page.goto("/confirm-email?token=ghe_not-a-real-token");
+  await page.getByRole("button", { name: "Confirm e-mail" }).click();
+  await expect(page.getByText("This link is invalid, expired or already used.")).toBeVisible();
+});
