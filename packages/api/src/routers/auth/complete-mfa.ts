@@ -1,8 +1,8 @@
-import { completeMfaLogin, getUserById } from "@guildhall/core";
+import { completeMfaLogin } from "@guildhall/core";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
-import { principalAfterLogin } from "./principal-of";
+import { signedIn } from "./principal-of";
 
 /** Second step of a sign-in with MFA: the ticket plus a TOTP or recovery code. */
 export const completeMfa = publicProcedure
@@ -24,14 +24,5 @@ export const completeMfa = publicProcedure
       userAgent: ctx.userAgent,
       ip: ctx.ip,
     });
-    const user = (await getUserById(ctx.db, result.userId))!;
-    const { accessToken, expiresIn, refreshToken, sessionId } = result;
-    return {
-      mfaRequired: false as const,
-      accessToken,
-      expiresIn,
-      refreshToken,
-      sessionId,
-      user: principalAfterLogin(user, sessionId),
-    };
+    return signedIn(ctx.db, result);
   });

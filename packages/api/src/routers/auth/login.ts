@@ -1,9 +1,9 @@
-import { getUserById, passwordLogin } from "@guildhall/core";
+import { passwordLogin } from "@guildhall/core";
 import { z } from "zod";
 import { loginRule } from "../../middleware/rate-limit";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
-import { principalAfterLogin } from "./principal-of";
+import { signedIn } from "./principal-of";
 
 /** Password sign-in for API clients: tokens, or an MFA ticket when MFA is on. */
 export const login = publicProcedure
@@ -29,14 +29,5 @@ export const login = publicProcedure
         mfaTicket: result.mfaTicket,
         expiresIn: result.expiresIn,
       };
-    const user = (await getUserById(ctx.db, result.userId))!;
-    const { accessToken, expiresIn, refreshToken, sessionId } = result;
-    return {
-      mfaRequired: false as const,
-      accessToken,
-      expiresIn,
-      refreshToken,
-      sessionId,
-      user: principalAfterLogin(user, sessionId),
-    };
+    return signedIn(ctx.db, result);
   });

@@ -1,18 +1,25 @@
-import { isSuperAdmin, type Principal } from "@guildhall/core";
-import type { schema } from "@guildhall/db";
+import { getUserById, isSuperAdmin, type TokenPair } from "@guildhall/core";
+import type { Database } from "@guildhall/db";
 
-/** The principal answered after a sign-in, before any request carries its token. */
-export function principalAfterLogin(
-  user: typeof schema.users.$inferSelect,
-  sessionId: string,
-): Omit<Principal, "locale" | "mfaVerifiedAt"> {
+/** The answer to a completed sign-in: the tokens and who they belong to. */
+export async function signedIn(db: Database, result: TokenPair & { userId: string }) {
+  const user = await getUserById(db, result.userId);
+  if (!user) throw new Error("signed-in user vanished");
+  const { accessToken, expiresIn, refreshToken, sessionId } = result;
   return {
-    userId: user.id,
-    username: user.username,
-    superAdmin: isSuperAdmin(user.username),
-    via: "access-token",
+    mfaRequired: false as const,
+    accessToken,
+    expiresIn,
+    refreshToken,
     sessionId,
-    scopes: null,
-    mfaEnabled: user.mfaEnabledAt !== null,
+    user: {
+      userId: user.id,
+      username: user.username,
+      superAdmin: isSuperAdmin(user.username),
+      via: "access-token" as const,
+      sessionId,
+      scopes: null,
+      mfaEnabled: user.mfaEnabledAt !== null,
+    },
   };
 }
