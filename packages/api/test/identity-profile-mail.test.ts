@@ -1,0 +1,99 @@
+import { listDevMailbox } from "@guildhall/core";
+import { describe, expect, it } from "vitest";
+import { code, useIdentity } from "./support/identity";
+
+const { db, anon, as, account } = useIdentity();
+
+describe("profiles and search", () => {
+  it("updates the profile, finds users by exact name and prefix, and deletes with a grace period", async () => {
+    const a = await account("finder");
+    await account("finder");
+    const me = await as(a.accessToken);
+    const updated = await me.users.updateMe({
+      displayName: "Finder One",
+      bio: "hi",
+      locale: "de",
+      timezone: "Europe/Berlin",
+      privacy: { email: "nobody" },
+    });
+    expect(updated).toMatchObject({
+      displayName: "Finder One",
+      locale: "de",
+      timezone: "Europe/Berlin",
+      privacy: { email: "nobody" },
+    });
+    expect(await code(me.users.updateMe({ timezone: "Mars/Olympus" }))).toBe("VALIDATION_FAILED");
+    const prefix = await me.users.search({ query: "FINDER", mode: "prefix", limit: 1 });
+    expect(prefix.items).toHaveLength(1);
+    expect(prefix.nextCursor).not.toBeNull();
+    const page2 = await me.users.search({
+      query: "finder",
+      mode: "prefix",
+      limit: 1,
+      after: prefix.nextCursor!,
+    });
+    expect(page2.items[0]?.username).not.toBe(prefix.items[0]?.username);
+    expect(
+      (await me.users.search({ query: a.username, mode: "exact" })).items.map((u) => u.username),
+    ).toEqual([a.username]);
+    expect((await me.users.search({ query: "finder%", mode: "prefix" })).items).toEqual([]);
+    const deletion = await me.users.requestDeletion();
+    expect(deletion.deleteAfter.getTime() - deletion.deletionRequestedAt.getTime()).toBe(
+      14 * 86_400_000,
+    );
+    await me.users.cancelDeletion();
+    expect((await me.users.me()).deletionRequestedAt).toBeNull();
+  });
+});
+
+describe("e-mail links (dev mailbox, no SMTP configured)", () => {
+  const tokenIn = async (to: string, kind: "confirm-email" | "reset-password") => {
+    const mail = (await listDevMailbox(db().db, 100)).find(
+      (m) => m.to === to && m.text.includes(kind),
+    );
+    return decodeURIComponent(/token=([^\s]+)/.exec(mail?.text ?? "")?.[1] ?? "");
+  };
+
+  it("confirms the address once with the mailed link", async () => {
+    const session = await account("mail");
+    const email = `${session.username}@example.test`;
+    const token = await tokenIn(email, "confirm-email");
+    expect(token).toMatch(/^ghe_/);
+    expect(await (await anon()).auth.confirmEmail({ token })).toEqual({
+      username: session.username,
+    });
+    expect((await (await as(session.accessToken)).users.me()).emailVerified).toBe(true);
+    expect(await code((await anon()).auth.confirmEmail({ token }))).toBe("INVALID_TOKEN");
+  });
+
+  it("resets a password once with the mailed link, ending every session", async () => {
+    const session = await account("reset");
+    const email = `${session.username}@example.test`;
+    await (await anon("10.8.0.1")).auth.requestPasswordReset({ email: email.toUpperCase() });
+    const token = await tokenIn(email, "reset-password");
+    expect(await code((await anon()).auth.resetPassword({ token, password: "password1" }))).toBe(
+      "WEAK_PASSWORD",
+    );
+    await (await anon()).auth.resetPassword({ token, password: "a brand new passphrase" });
+    expect(await code((await as(session.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(
+      await code((await anon()).auth.resetPassword({ token, password: "yet another passphrase" })),
+    ).toBe("INVALID_TOKEN");
+    expect(
+      await code(
+        (await anon("10.8.0.2")).auth.login({
+          login: session.username,
+          password: "a brand new passphrase",
+        }),
+      ),
+    ).toBe("ok");
+    // Unknown addresses get the same answer and no mail.
+    const before = (await listDevMailbox(db().db, 100)).length;
+    expect(
+      await (
+        await anon("10.8.0.3")
+      ).auth.requestPasswordReset({ email: "nobody-here@example.test" }),
+    ).toEqual({ ok: true });
+    expect((await listDevMailbox(db().db, 100)).length).toBe(before);
+  });
+});

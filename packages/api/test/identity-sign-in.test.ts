@@ -1,0 +1,209 @@
+import { getUserByUsername, setUserActive } from "@guildhall/core";
+import { describe, expect, it } from "vitest";
+import { code, useIdentity } from "./support/identity";
+
+const { db, anon, as, account } = useIdentity();
+
+describe("registration", () => {
+  it("enforces unique usernames and e-mails case-insensitively, and the password policy", async () => {
+    const { username } = await account();
+    const caller = await anon();
+    expect(
+      await code(
+        caller.auth.register({
+          username: username.toUpperCase(),
+          email: "other@example.test",
+          password: "a fine passphrase",
+        }),
+      ),
+    ).toBe("USERNAME_TAKEN");
+    expect(
+      await code(
+        caller.auth.register({
+          username: "another1",
+          email: `${username.toUpperCase()}@EXAMPLE.TEST`,
+          password: "a fine passphrase",
+        }),
+      ),
+    ).toBe("EMAIL_TAKEN");
+    expect(
+      await code(
+        caller.auth.register({
+          username: "another2",
+          email: "a2@example.test",
+          password: "password1",
+        }),
+      ),
+    ).toBe("WEAK_PASSWORD");
+    expect(
+      await code(
+        caller.auth.register({
+          username: "bad name!",
+          email: "a3@example.test",
+          password: "a fine passphrase",
+        }),
+      ),
+    ).toBe("VALIDATION_FAILED");
+    // 64+ characters, spaces, no composition rules: accepted as typed.
+    expect(
+      await code(
+        caller.auth.register({
+          username: "longpass",
+          email: "lp@example.test",
+          password: "x ".repeat(40),
+        }),
+      ),
+    ).toBe("ok");
+  });
+});
+
+describe("sign-in", () => {
+  it("answers unknown user and wrong password the same way, after the same work", async () => {
+    const { username } = await account();
+    const timed = async (login: string, ip: string) => {
+      const start = performance.now();
+      const result = await code(
+        (await anon(ip)).auth.login({ login, password: "not the password" }),
+      );
+      return { result, ms: performance.now() - start };
+    };
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const a = await timed(`no-such-user-${i}`, `10.2.1.${i}`);
+      const b = await timed(username, `10.2.2.${i}`);
+      expect([a.result, b.result]).toEqual(["INVALID_CREDENTIALS", "INVALID_CREDENTIALS"]);
+      unknown.push(a.ms);
+      wrong.push(b.ms);
+    }
+    // Both paths run one argon2id verification (tens of ms); neither returns early.
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
+    const [a, b] = [median(unknown), median(wrong)];
+    expect(Math.min(a, b) / Math.max(a, b)).toBeGreaterThan(0.5);
+  });
+
+  it("issues tokens that identify the caller, and verify answers 401 without them", async () => {
+    const session = await account();
+    const me = await (await as(session.accessToken)).auth.verify();
+    expect(me).toMatchObject({
+      username: session.username,
+      via: "access-token",
+      sessionId: session.sessionId,
+    });
+    expect(await code((await anon()).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as("not.a.jwt")).auth.verify())).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses deactivated users at login, and their tokens on the next call", async () => {
+    const session = await account();
+    const user = await getUserByUsername(db().db, session.username);
+    const actor = {
+      userId: user!.id,
+      username: user!.username,
+      superAdmin: true,
+      locale: null,
+      via: "access-token" as const,
+      sessionId: null,
+      scopes: null,
+      mfaEnabled: false,
+      mfaVerifiedAt: null,
+    };
+    await setUserActive(db().db, actor, user!.id, false);
+    expect(await code((await as(session.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(
+      await code(
+        (await anon("10.3.0.1")).auth.login({
+          login: session.username,
+          password: session.password,
+        }),
+      ),
+    ).toBe("ACCOUNT_INACTIVE");
+    expect(await code((await anon()).auth.refresh({ refreshToken: session.refreshToken }))).toBe(
+      "INVALID_TOKEN",
+    );
+  });
+});
+
+describe("refresh tokens", () => {
+  it("rotate, and reusing an old one ends the whole family", async () => {
+    const session = await account();
+    const caller = await anon();
+    const second = await caller.auth.refresh({ refreshToken: session.refreshToken });
+    expect(second.refreshToken).not.toBe(session.refreshToken);
+    expect(second.sessionId).toBe(session.sessionId);
+    const third = await caller.auth.refresh({ refreshToken: second.refreshToken });
+    expect(await code((await as(third.accessToken)).auth.verify())).toBe("ok");
+    // The first token again: reuse. Everything of this session stops working.
+    expect(await code(caller.auth.refresh({ refreshToken: session.refreshToken }))).toBe(
+      "TOKEN_REUSED",
+    );
+    expect(await code(caller.auth.refresh({ refreshToken: third.refreshToken }))).toBe(
+      "INVALID_TOKEN",
+    );
+    expect(await code((await as(third.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("sessions", () => {
+  it("logout ends the session at once; logoutAll ends the others; sessions can be listed and revoked", async () => {
+    const first = await account();
+    const second = await (
+      await anon("10.4.0.1")
+    ).auth.login({ login: first.username, password: first.password });
+    if (second.mfaRequired) throw new Error("unexpected");
+    const sessions = await (await as(first.accessToken)).auth.sessions.list();
+    expect(sessions.items.map((s) => s.id).sort()).toEqual(
+      [first.sessionId, second.sessionId].sort(),
+    );
+    expect(sessions.items.find((s) => s.current)?.id).toBe(first.sessionId);
+
+    await (await as(second.accessToken)).auth.logout();
+    expect(await code((await as(second.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(first.accessToken)).auth.verify())).toBe("ok");
+
+    const third = await (
+      await anon("10.4.0.2")
+    ).auth.login({ login: first.username, password: first.password });
+    if (third.mfaRequired) throw new Error("unexpected");
+    expect(await (await as(first.accessToken)).auth.logoutAll({ keepCurrent: true })).toEqual({
+      endedSessions: 1,
+    });
+    expect(await code((await as(third.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    await (await as(first.accessToken)).auth.sessions.revoke({ sessionId: first.sessionId });
+    expect(await code((await as(first.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+  });
+
+  it("password change needs the old password and can end other sessions", async () => {
+    const first = await account();
+    const other = await (
+      await anon("10.5.0.1")
+    ).auth.login({ login: first.username, password: first.password });
+    if (other.mfaRequired) throw new Error("unexpected");
+    const me = await as(first.accessToken);
+    expect(
+      await code(
+        me.auth.changePassword({
+          currentPassword: "wrong one",
+          newPassword: "brand new passphrase",
+        }),
+      ),
+    ).toBe("WRONG_PASSWORD");
+    expect(
+      await me.auth.changePassword({
+        currentPassword: first.password,
+        newPassword: "brand new passphrase",
+        endOtherSessions: true,
+      }),
+    ).toEqual({ endedSessions: 1 });
+    expect(await code((await as(other.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(first.accessToken)).auth.verify())).toBe("ok");
+    expect(
+      await code(
+        (await anon("10.5.0.2")).auth.login({
+          login: first.username,
+          password: "brand new passphrase",
+        }),
+      ),
+    ).toBe("ok");
+  });
+});
