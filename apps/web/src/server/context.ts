@@ -24,9 +24,9 @@ export async function contextFromRequest(req: Request, resHeaders?: Headers): Pr
   const authorization = req.headers.get("authorization");
   let principal = await resolvePrincipal(handle.db, authorization);
   if (!principal && !authorization && sameOrigin(req)) {
+    // The cookie names a browser session, which sessionPrincipal reports as via "session".
     const session = await cookieSession();
-    const fromCookie = session ? await sessionPrincipal(handle.db, session) : null;
-    principal = fromCookie ? { ...fromCookie, via: "session" } : null;
+    principal = session ? await sessionPrincipal(handle.db, session) : null;
   }
   return createContext({
     db: handle.db,

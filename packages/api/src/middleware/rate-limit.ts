@@ -78,8 +78,9 @@ function setHeaders(headers: Headers, bucket: string, limit: number, res: RateLi
   headers.set("X-RateLimit-Bucket", bucket);
 }
 
+/** Takes one point; on refusal throws RATE_LIMITED. `headers` (when given) receive the X-RateLimit-* answer. */
 async function consume(
-  ctx: Context,
+  headers: Headers | null,
   bucket: string,
   limiter: RateLimiterAbstract,
   limit: number,
@@ -88,12 +89,14 @@ async function consume(
 ) {
   try {
     const res = await limiter.consume(key, 1);
-    setHeaders(ctx.resHeaders, bucket, limit, res);
+    if (headers) setHeaders(headers, bucket, limit, res);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    setHeaders(ctx.resHeaders, bucket, limit, error);
     const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    ctx.resHeaders.set("Retry-After", String(retryAfter));
+    if (headers) {
+      setHeaders(headers, bucket, limit, error);
+      headers.set("Retry-After", String(retryAfter));
+    }
     throw new AppError(
       "RATE_LIMITED",
       { seconds: retryAfter },
@@ -109,10 +112,17 @@ function identity(ctx: Context): string {
 /** The global bucket: every call of every procedure, per user (else per IP). */
 export async function enforceGlobalLimit(ctx: Context): Promise<void> {
   const env = getEnv();
-  if (ctx.ip && env.RATE_LIMIT_WHITELIST.includes(ctx.ip)) return;
+  if (whitelisted(ctx.ip)) return;
   const [points, seconds] = env.RATE_LIMIT_GLOBAL.split("/").map(Number) as [number, number];
   const limit = ctx.principal?.superAdmin ? points * SUPER_ADMIN_MULTIPLIER : points;
-  await consume(ctx, "global", limiterFor("global", limit, seconds), limit, identity(ctx), true);
+  await consume(
+    ctx.resHeaders,
+    "global",
+    limiterFor("global", limit, seconds),
+    limit,
+    identity(ctx),
+    true,
+  );
 }
 
 /** Sign-ins outside tRPC (the dashboard's next-auth route) use the same login bucket. */
@@ -123,20 +133,18 @@ export const loginRule: RateLimitRule = {
   by: "ip+login",
 };
 
+function loginKey(ip: string | null, login: string): string {
+  return `ip:${ip ?? "unknown"}:${login.trim().toLowerCase()}`;
+}
+
+function whitelisted(ip: string | null): boolean {
+  return ip !== null && getEnv().RATE_LIMIT_WHITELIST.includes(ip);
+}
+
 export async function consumeLoginAttempt(ip: string | null, login: string): Promise<void> {
-  if (ip && getEnv().RATE_LIMIT_WHITELIST.includes(ip)) return;
-  const key = `ip:${ip ?? "unknown"}:${login.trim().toLowerCase()}`;
-  try {
-    await limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds).consume(key, 1);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError(
-      "RATE_LIMITED",
-      { seconds: retryAfter },
-      { details: { retry_after: retryAfter, global: false } },
-    );
-  }
+  if (whitelisted(ip)) return;
+  const limiter = limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds);
+  await consume(null, loginRule.name, limiter, loginRule.points, loginKey(ip, login), false);
 }
 
 /** A procedure's own bucket (login, register, ...). */
@@ -145,17 +153,17 @@ export async function enforceRule(
   rule: RateLimitRule,
   rawInput: unknown,
 ): Promise<void> {
-  if (ctx.ip && getEnv().RATE_LIMIT_WHITELIST.includes(ctx.ip)) return;
+  if (whitelisted(ctx.ip)) return;
   let key: string;
   if (rule.by === "user") key = identity(ctx);
   else if (rule.by === "ip") key = `ip:${ctx.ip ?? "unknown"}`;
   else {
     const login =
       rawInput && typeof rawInput === "object" && "login" in rawInput ? String(rawInput.login) : "";
-    key = `ip:${ctx.ip ?? "unknown"}:${login.trim().toLowerCase()}`;
+    key = loginKey(ctx.ip, login);
   }
   await consume(
-    ctx,
+    ctx.resHeaders,
     rule.name,
     limiterFor(rule.name, rule.points, rule.durationSeconds),
     rule.points,

@@ -103,7 +103,7 @@ export async function searchUsers(
 
 export const DELETION_GRACE_DAYS = 14;
 
-/** Self-deletion: the account is removed after 14 days unless cancelled; sessions end now. */
+/** Self-deletion: the account is removed after 14 days unless cancelled (purgeDeletedAccounts). */
 export async function requestDeletion(db: Database, userId: string) {
   return db.transaction(async (tx) => {
     const requestedAt = new Date();
