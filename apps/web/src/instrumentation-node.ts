@@ -1,17 +1,21 @@
 import { prepareRateLimits } from "@guildhall/api";
-import { getDatabase } from "@guildhall/core";
+import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
 
 /**
  * Server start (Node runtime): open the database, apply migrations, seed the
  * demo hub (printing the admin's credentials the first time) and connect the
- * rate limiter's Redis. If the database cannot be prepared (another process
+ * rate limiter's Redis, then start the scheduler (account purge, ...). If the database cannot be prepared (another process
  * holds the embedded folder, Postgres unreachable) the server says why and
  * exits instead of answering every request with an error.
  */
 export async function startNode(): Promise<void> {
   try {
-    await getDatabase();
+    const handle = await getDatabase();
+    const { db } = handle;
     await prepareRateLimits();
+    // One LISTEN connection per process for realtime subscriptions.
+    await busFor(handle).start();
+    startScheduler(db, jobs);
   } catch (error) {
     console.error(
       `\nGuildhall cannot start: ${error instanceof Error ? error.message : String(error)}\n`,

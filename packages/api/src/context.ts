@@ -6,6 +6,7 @@ import {
   type Locale,
   type Logger,
   type Principal,
+  type RealtimeBus,
 } from "@guildhall/core";
 
 export type { Principal };
@@ -24,6 +25,8 @@ export interface Context {
   log: Logger;
   /** Response headers procedures may set (rate-limit headers, cookies). */
   resHeaders: Headers;
+  /** The process's realtime bus (subscriptions); null where none runs. */
+  bus: RealtimeBus | null;
 }
 
 export interface ContextSource {
@@ -32,6 +35,7 @@ export interface ContextSource {
   headers: Headers;
   resHeaders?: Headers;
   principal?: Principal | null;
+  bus?: RealtimeBus | null;
 }
 
 /**
@@ -69,5 +73,6 @@ export function createContext(source: ContextSource): Context {
     requestId,
     log: getLogger().child({ requestId }),
     resHeaders,
+    bus: source.bus ?? null,
   };
 }

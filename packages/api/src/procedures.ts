@@ -2,3 +2,4 @@
 export { publicProcedure, authedProcedure, superAdminProcedure } from "./trpc";
 export { hubProcedure, type HubScope } from "./middleware/hub";
 export { permissionProcedure } from "./middleware/permission";
+export { feature, featureProcedure } from "./middleware/feature";

@@ -9,6 +9,8 @@ export interface MatrixEntry {
   /** An input that must fail validation (called as super admin). */
   badInput: unknown;
   outcomes: Record<Role, Outcome>;
+  /** The call changes the world: run roles one by one and restore the world after each. */
+  restoreAfterEach?: boolean;
 }
 
 const everyone: Record<Role, Outcome> = {
@@ -41,17 +43,25 @@ const superAdminOnly = (superAdmin: Outcome = "ok"): Record<Role, Outcome> => ({
 
 const nobody = "00000000-0000-7000-8000-000000000000";
 
-/** Hub staff from moderator up (and super admins); members of other hubs never see the hub. */
-const hubStaff: Record<Role, Outcome> = {
-  anonymous: "UNAUTHENTICATED",
-  guest: "PERMISSION_DENIED",
-  member: "PERMISSION_DENIED",
-  moderator: "ok",
-  admin: "ok",
-  owner: "ok",
-  superAdmin: "ok",
-  otherHub: "HUB_NOT_FOUND",
+/** Hub members ranked from `from` up get `state`; lower ones lack the permission. */
+const hubPermission = (
+  from: "guest" | "member" | "moderator" | "admin" | "owner",
+  state: Outcome = "ok",
+): Record<Role, Outcome> => {
+  const ranks = ["guest", "member", "moderator", "admin", "owner"] as const;
+  const at = ranks.indexOf(from);
+  return {
+    anonymous: "UNAUTHENTICATED",
+    ...(Object.fromEntries(
+      ranks.map((role, i) => [role, i >= at ? state : "PERMISSION_DENIED"]),
+    ) as Record<(typeof ranks)[number], Outcome>),
+    superAdmin: state,
+    otherHub: "HUB_NOT_FOUND",
+  };
 };
+
+/** Hub staff from moderator up (and super admins); members of other hubs never see the hub. */
+const hubStaff = hubPermission("moderator");
 
 /**
  * Every procedure of the app router, what each kind of caller gets, and an
@@ -64,12 +74,476 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     badInput: { intervalSeconds: 0 },
     outcomes: everyone,
   },
+  "system.languages": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
   "hubs.get": { input: { hubSlug: "alpha" }, badInput: { hubSlug: 7 }, outcomes: everyone },
   "hubs.listMine": { input: undefined, badInput: "x", outcomes: signedIn },
+  "hubs.create": {
+    input: { slug: "matrix-hub", name: "Matrix" },
+    badInput: { slug: "-bad-", name: "" },
+    outcomes: { ...allGet("HUB_CREATION_CLOSED"), anonymous: "UNAUTHENTICATED", superAdmin: "ok" },
+  },
+  "hubs.settings": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("guest"),
+  },
+  "hubs.updateSettings": {
+    input: { hubSlug: "alpha", description: "Updated by the matrix" },
+    badInput: { hubSlug: "alpha", primaryColor: "red" },
+    outcomes: hubPermission("admin"),
+  },
+  "hubs.archive": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("admin"),
+    restoreAfterEach: true,
+  },
+  "hubs.restore": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "" },
+    outcomes: signedInGet("HUB_NOT_FOUND"),
+  },
+  "hubs.join": {
+    input: { hubSlug: "beta" },
+    badInput: { hubSlug: "beta", message: "x".repeat(1001) },
+    outcomes: { ...signedInGet("ok"), otherHub: "ALREADY_MEMBER" },
+  },
+  "hubs.acceptInvite": {
+    input: { code: "nosuchcode1" },
+    badInput: { code: "no spaces!" },
+    outcomes: signedInGet("INVITE_INVALID"),
+  },
+  "hubs.leave": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: { ...hubPermission("guest"), owner: "LAST_OWNER", superAdmin: "NOT_FOUND" },
+    restoreAfterEach: true,
+  },
+  "hubs.myPermissions": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("guest"),
+  },
+  "roles.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("moderator"),
+  },
+  "roles.create": {
+    input: { hubSlug: "alpha", name: "Matrix role", position: 100, permissions: ["hub.read"] },
+    badInput: { hubSlug: "alpha", name: "", position: -1, permissions: ["not a permission"] },
+    outcomes: hubPermission("admin"),
+    restoreAfterEach: true,
+  },
+  "roles.update": {
+    input: { hubSlug: "alpha", roleId: nobody, name: "Renamed" },
+    badInput: { hubSlug: "alpha", roleId: "x" },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "roles.delete": {
+    input: { hubSlug: "alpha", roleId: nobody },
+    badInput: { hubSlug: "alpha", roleId: 5 },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "roles.permissions": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
+  "members.list": {
+    input: { hubSlug: "alpha", query: "mem" },
+    badInput: { hubSlug: "alpha", limit: 1000 },
+    outcomes: hubPermission("member"),
+  },
+  "members.get": {
+    input: { hubSlug: "alpha", userId: nobody },
+    badInput: { hubSlug: "alpha", userId: "me" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "members.roleHistory": {
+    input: { hubSlug: "alpha", userId: nobody },
+    badInput: { hubSlug: "alpha", userId: "me" },
+    outcomes: hubPermission("member"),
+  },
+  "members.dismiss": {
+    input: { hubSlug: "alpha", userId: nobody },
+    badInput: { hubSlug: "alpha", userId: nobody, reason: "x".repeat(501) },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "members.ban": {
+    input: { hubSlug: "alpha", userId: nobody, reason: "spam" },
+    badInput: { hubSlug: "alpha", userId: nobody, reason: "" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "members.unban": {
+    input: { hubSlug: "alpha", userId: nobody },
+    badInput: { hubSlug: "alpha", userId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "members.bans": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", limit: 0 },
+    outcomes: hubPermission("moderator"),
+  },
+  "members.addNote": {
+    input: { hubSlug: "alpha", userId: nobody, body: "note" },
+    badInput: { hubSlug: "alpha", userId: nobody, body: "" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "members.grantRole": {
+    input: { hubSlug: "alpha", userId: nobody, roleId: nobody },
+    badInput: { hubSlug: "alpha", userId: nobody },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "members.revokeRole": {
+    input: { hubSlug: "alpha", userId: nobody, roleId: nobody },
+    badInput: { hubSlug: "alpha", roleId: nobody },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "members.invites.create": {
+    input: { hubSlug: "alpha", expiresInHours: 1 },
+    badInput: { hubSlug: "alpha", expiresInHours: 0 },
+    outcomes: hubPermission("moderator"),
+  },
+  "members.invites.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("moderator"),
+  },
+  "members.invites.revoke": {
+    input: { hubSlug: "alpha", inviteId: nobody },
+    badInput: { hubSlug: "alpha", inviteId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "members.applications.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", status: "maybe" },
+    outcomes: hubPermission("moderator"),
+  },
+  "members.applications.decide": {
+    input: { hubSlug: "alpha", applicationId: nobody, accept: true },
+    badInput: { hubSlug: "alpha", applicationId: nobody },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
   "audit.list": {
     input: { hubSlug: "alpha" },
     badInput: { hubSlug: "alpha", limit: 0 },
     outcomes: hubStaff,
+  },
+  // sites and streams (seed 001): moderators read, admins and owners manage; `nobody` is no site.
+  "sites.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", limit: 0 },
+    outcomes: hubPermission("moderator"),
+  },
+  "sites.get": {
+    input: { hubSlug: "alpha", siteId: nobody },
+    badInput: { hubSlug: "alpha", siteId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "sites.create": {
+    // A user who is no member of the hub is refused (and nothing is created).
+    input: { hubSlug: "alpha", name: "Matrix site", userIds: [nobody] },
+    badInput: { hubSlug: "alpha", name: "" },
+    outcomes: hubPermission("admin", "NOT_A_MEMBER"),
+  },
+  "sites.update": {
+    input: { hubSlug: "alpha", siteId: nobody, name: "Renamed" },
+    badInput: { hubSlug: "alpha", siteId: nobody, name: "x".repeat(65) },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.delete": {
+    input: { hubSlug: "alpha", siteId: nobody },
+    badInput: { hubSlug: "alpha", siteId: 1 },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.addUser": {
+    input: { hubSlug: "alpha", siteId: nobody, userId: nobody },
+    badInput: { hubSlug: "alpha", siteId: nobody, userId: "me" },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.removeUser": {
+    input: { hubSlug: "alpha", siteId: nobody, userId: nobody },
+    badInput: { hubSlug: "alpha", siteId: "x", userId: nobody },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.listMine": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("guest"),
+  },
+  "sites.streams.list": {
+    input: { hubSlug: "alpha", siteId: nobody },
+    badInput: { hubSlug: "alpha", siteId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "sites.streams.create": {
+    input: {
+      hubSlug: "alpha",
+      siteId: nobody,
+      name: "Gate",
+      videoUrl: "rtsp://camera.example.test/gate",
+      modelKey: "yolo11n",
+    },
+    badInput: {
+      hubSlug: "alpha",
+      siteId: nobody,
+      name: "Gate",
+      videoUrl: "file:///etc/passwd",
+      modelKey: "yolo11n",
+      workStartHour: 24,
+    },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.streams.update": {
+    input: { hubSlug: "alpha", siteId: nobody, streamId: nobody, storeVideo: true },
+    badInput: { hubSlug: "alpha", siteId: nobody, streamId: nobody, detection: { "Bad Key": 1 } },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.streams.delete": {
+    input: { hubSlug: "alpha", siteId: nobody, streamId: nobody },
+    badInput: { hubSlug: "alpha", siteId: nobody, streamId: "1" },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "sites.streams.limit": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("moderator"),
+  },
+  "audit.export": {
+    input: { hubSlug: "alpha", action: "hub.create" },
+    badInput: { hubSlug: "alpha", from: "not a date" },
+    outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+  "features.catalogue.list": { input: undefined, badInput: "x", outcomes: superAdminOnly() },
+  "features.catalogue.create": {
+    input: { key: "matrix.feature", name: "Matrix" },
+    badInput: { key: "Not A Key!", name: "" },
+    outcomes: superAdminOnly(),
+  },
+  "features.catalogue.update": {
+    input: { featureKey: "no.such.feature", name: "Renamed" },
+    badInput: { featureKey: "no.such.feature", name: "" },
+    outcomes: superAdminOnly("FEATURE_NOT_FOUND"),
+  },
+  "features.catalogue.delete": {
+    input: { featureKey: "no.such.feature" },
+    badInput: { featureKey: "-" },
+    outcomes: superAdminOnly("FEATURE_NOT_FOUND"),
+  },
+  "features.hub.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubStaff,
+  },
+  "features.hub.set": {
+    input: { hubSlug: "alpha", featureKey: "no.such.feature", enabled: true },
+    badInput: {
+      hubSlug: "alpha",
+      featureKey: "no.such.feature",
+      enabled: "yes",
+      rolloutPercent: 101,
+    },
+    outcomes: {
+      ...hubStaff,
+      moderator: "PERMISSION_DENIED",
+      admin: "FEATURE_NOT_FOUND",
+      owner: "FEATURE_NOT_FOUND",
+      superAdmin: "FEATURE_NOT_FOUND",
+    },
+  },
+  "features.mine": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: { ...signedIn, otherHub: "HUB_NOT_FOUND" },
+  },
+  // configuration: moderators read, admins and owners change (config.update).
+  "config.get": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubStaff,
+  },
+  "config.update": {
+    input: { hubSlug: "alpha", sections: { tickets: { max_open_per_user: 4 } } },
+    badInput: { hubSlug: "alpha", sections: { tickets: { max_open_per_user: "four" } } },
+    outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+  "config.getSection": {
+    input: { hubSlug: "alpha", section: "tickets" },
+    badInput: { hubSlug: "alpha", section: "nope" },
+    outcomes: hubStaff,
+  },
+  "config.listVersions": {
+    input: { hubSlug: "alpha", section: "general" },
+    badInput: { hubSlug: "alpha", section: "general", limit: 0 },
+    outcomes: hubStaff,
+  },
+  "config.updateSection": {
+    input: { hubSlug: "alpha", section: "general", data: { bot_name: "Matrix" } },
+    badInput: { hubSlug: "alpha", section: "general", data: { message_cooldown: -1 } },
+    outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+  "config.resetSection": {
+    input: { hubSlug: "alpha", section: "welcome" },
+    badInput: { hubSlug: "alpha", section: "welcome", baseVersion: -1 },
+    outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+  "config.restoreVersion": {
+    input: { hubSlug: "alpha", section: "general", version: 9999 },
+    badInput: { hubSlug: "alpha", section: "general", version: 0 },
+    outcomes: {
+      ...hubStaff,
+      moderator: "PERMISSION_DENIED",
+      admin: "NOT_FOUND",
+      owner: "NOT_FOUND",
+      superAdmin: "NOT_FOUND",
+    },
+  },
+  "config.reload": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+
+  // tickets: members open and read their own, staff (ticket.manage) handle all, admins delete.
+  // Writes on one ticket name `nobody`, so permitted callers get NOT_FOUND and nothing changes.
+  "tickets.list": {
+    input: { hubSlug: "alpha", status: "active", breached: "false" },
+    badInput: { hubSlug: "alpha", limit: 0 },
+    outcomes: hubPermission("member"),
+  },
+  "tickets.create": {
+    // Each caller opens one ticket per run (staff are exempt from the cooldown anyway).
+    input: {
+      hubSlug: "alpha",
+      subject: "Matrix ticket",
+      description: "Opened by the authorization matrix.",
+      category: "Support",
+    },
+    badInput: { hubSlug: "alpha", subject: "x", description: "short", category: "Support" },
+    outcomes: hubPermission("member"),
+  },
+  "tickets.unread": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("member"),
+  },
+  "tickets.cannedReplies.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("moderator"),
+  },
+  "tickets.cannedReplies.create": {
+    // The same title and body again returns the saved reply, so every caller gets "ok".
+    input: { hubSlug: "alpha", title: "Matrix", body: "Saved by the authorization matrix." },
+    badInput: { hubSlug: "alpha", title: "", body: "x" },
+    outcomes: hubPermission("moderator"),
+  },
+  "tickets.cannedReplies.update": {
+    input: { hubSlug: "alpha", replyId: nobody, title: "Renamed" },
+    badInput: { hubSlug: "alpha", replyId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.cannedReplies.delete": {
+    input: { hubSlug: "alpha", replyId: nobody },
+    badInput: { hubSlug: "alpha", replyId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.sla.list": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("moderator"),
+  },
+  "tickets.sla.set": {
+    // Setting the same targets again changes nothing.
+    input: { hubSlug: "alpha", category: "Bug", firstResponseMinutes: 60, resolutionMinutes: 480 },
+    badInput: { hubSlug: "alpha", category: "Bug", firstResponseMinutes: 0, resolutionMinutes: 1 },
+    outcomes: hubPermission("moderator"),
+  },
+  "tickets.sla.delete": {
+    input: { hubSlug: "alpha", category: "Application" },
+    badInput: { hubSlug: "alpha", category: "" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.get": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.update": {
+    input: { hubSlug: "alpha", ticketId: nobody, priority: "high" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, priority: "highest" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.delete": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("admin", "NOT_FOUND"),
+  },
+  "tickets.claim": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.assign": {
+    input: { hubSlug: "alpha", ticketId: nobody, assigneeId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: nobody, assigneeId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.unassign": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.close": {
+    input: { hubSlug: "alpha", ticketId: nobody, reason: "Matrix" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, reason: "x".repeat(501) },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.reopen": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.markRead": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.merge": {
+    input: {
+      hubSlug: "alpha",
+      ticketId: nobody,
+      targetTicketId: "00000000-0000-7000-8000-000000000001",
+    },
+    badInput: { hubSlug: "alpha", ticketId: nobody, targetTicketId: "x" },
+    outcomes: hubPermission("moderator", "NOT_FOUND"),
+  },
+  "tickets.transcript": {
+    input: { hubSlug: "alpha", ticketId: nobody, format: "html" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, format: "pdf" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.messages.list": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: nobody, limit: 0 },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.messages.send": {
+    input: { hubSlug: "alpha", ticketId: nobody, body: "Hello from the matrix" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, body: "" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.messages.edit": {
+    input: { hubSlug: "alpha", ticketId: nobody, messageId: nobody, body: "Edited" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, messageId: "x", body: "Edited" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.attachments.upload": {
+    input: { hubSlug: "alpha", ticketId: nobody, name: "note.txt", data: "aGVsbG8=" },
+    badInput: { hubSlug: "alpha", ticketId: nobody, name: "", data: "aGVsbG8=" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.attachments.get": {
+    input: { hubSlug: "alpha", ticketId: nobody, fileId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: nobody, fileId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
   },
 
   // identity: state decides the answer for public calls; the matrix checks nobody gets more.
@@ -101,9 +575,10 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   },
   "auth.verify": { input: undefined, badInput: 1, outcomes: signedIn },
   "auth.changePassword": {
-    input: { currentPassword: "not the password", newPassword: "a new long passphrase" },
-    badInput: { currentPassword: "", newPassword: "short" },
-    outcomes: signedInGet("WRONG_PASSWORD"),
+    // A common password is refused whoever asks, so the world's accounts stay as they are.
+    input: { currentPassword: "not the password", newPassword: "password123" },
+    badInput: { currentPassword: "x", newPassword: "short" },
+    outcomes: signedInGet("WEAK_PASSWORD"),
   },
   "auth.sessions.list": { input: undefined, badInput: {}, outcomes: signedIn },
   "auth.sessions.revoke": {
@@ -117,6 +592,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     outcomes: signedIn,
   },
   "tokens.list": { input: undefined, badInput: [], outcomes: signedIn },
+  "identities.list": { input: undefined, badInput: 1, outcomes: signedIn },
+  "identities.unlink": {
+    input: { provider: "discord" },
+    badInput: { provider: "myspace" },
+    outcomes: signedInGet("NOT_FOUND"),
+  },
   "tokens.revoke": {
     input: { tokenId: nobody },
     badInput: { tokenId: 1 },
@@ -177,12 +658,38 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     badInput: { token: "ghe_not-a-real-token", password: "1" },
     outcomes: allGet("INVALID_TOKEN"),
   },
+  "users.changeEmail": {
+    input: { email: "matrix-new@example.test", password: "not the password" },
+    badInput: { email: "not an address" },
+    // The world's accounts have no password, so nothing else to prove.
+    outcomes: signedIn,
+  },
   "users.setAvatar": {
     input: { image: "bm90IGFuIGltYWdl" },
     badInput: { image: 5 },
     outcomes: signedInGet("INVALID_IMAGE"),
   },
   "users.removeAvatar": { input: undefined, badInput: "x", outcomes: signedIn },
+  "tickets.settings": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
+    outcomes: hubPermission("member"),
+  },
+  "tickets.watchInbox": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", lastEventId: "x" },
+    outcomes: hubPermission("member"),
+  },
+  "tickets.watch": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
+  "tickets.typing": {
+    input: { hubSlug: "alpha", ticketId: nobody },
+    badInput: { hubSlug: "alpha", ticketId: "x" },
+    outcomes: hubPermission("member", "NOT_FOUND"),
+  },
   "admin.mailbox.list": { input: {}, badInput: { limit: 1000 }, outcomes: superAdminOnly() },
   "admin.users.list": { input: {}, badInput: { limit: 0 }, outcomes: superAdminOnly() },
   "admin.users.create": {
@@ -208,6 +715,11 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     input: { userId: nobody, password: "another long passphrase" },
     badInput: { userId: nobody, password: "1" },
     outcomes: superAdminOnly("USER_NOT_FOUND"),
+  },
+  "admin.hubs.list": {
+    input: { archived: "false" },
+    badInput: { limit: 0 },
+    outcomes: superAdminOnly(),
   },
   "admin.users.delete": {
     input: { userId: nobody },

@@ -96,4 +96,35 @@ describe("e-mail links (dev mailbox, no SMTP configured)", () => {
     ).toEqual({ ok: true });
     expect((await listDevMailbox(db().db, 100)).length).toBe(before);
   });
+
+  it("changes the address only when the link sent to the new address is opened", async () => {
+    const session = await account("mover");
+    const other = await account("mover");
+    const me = await as(session.accessToken);
+    const next = `${session.username}-new@example.test`;
+    expect(await code(me.users.changeEmail({ email: next, password: "wrong password!" }))).toBe(
+      "WRONG_PASSWORD",
+    );
+    expect(
+      await code(
+        me.users.changeEmail({
+          email: `${other.username}@example.test`,
+          password: session.password,
+        }),
+      ),
+    ).toBe("EMAIL_TAKEN");
+    await me.users.changeEmail({ email: next, password: session.password });
+    // Nothing changes yet; the old address is told.
+    expect((await me.users.me()).email).toBe(`${session.username}@example.test`);
+    const notice = (await listDevMailbox(db().db, 100)).find(
+      (m) => m.to === `${session.username}@example.test` && m.text.includes(next),
+    );
+    expect(notice).toBeDefined();
+    const token = await tokenIn(next, "confirm-email");
+    await (await anon()).auth.confirmEmail({ token });
+    const after = await me.users.me();
+    expect(after.email).toBe(next);
+    expect(after.emailVerified).toBe(true);
+    expect(await code((await anon()).auth.confirmEmail({ token }))).toBe("INVALID_TOKEN");
+  });
 });

@@ -5,3 +5,4 @@ export * from "./jwt";
 export * from "./secret-box";
 export * from "./totp";
 export * from "./recovery-codes";
+export * from "./steam-openid";

@@ -47,6 +47,30 @@ export const envSchema = z.object({
     .default("300/60"),
   /** IPs never rate limited (comma-separated). */
   RATE_LIMIT_WHITELIST: commaList,
+  /**
+   * Quotas by hub role, on hub procedures: "role=points/seconds" pairs, e.g.
+   * "guest=24/86400,member=3000/60" (seed 001: guests 24 a day). The caller's
+   * highest role in the hub of the request decides; unlisted roles have none.
+   */
+  RATE_LIMIT_ROLE_QUOTAS: z
+    .string()
+    .default("guest=24/86400")
+    .transform((value, ctx) => {
+      const quotas: Record<string, { points: number; seconds: number }> = {};
+      for (const pair of value
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z0-9-]+)=(\d+)\/(\d+)$/.exec(pair);
+        if (!match) {
+          ctx.addIssue({ code: "custom", message: `expected role=points/seconds, got "${pair}"` });
+          return z.NEVER;
+        }
+        quotas[match[1]!] = { points: Number(match[2]), seconds: Number(match[3]) };
+      }
+      return quotas;
+    }),
+
   /** Reverse proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end; 1 also fits no proxy, where Next sets the header). */
   TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
   /** smtp://user:pass@host:587 (or smtps://) to send mail; unset keeps mail in the dev mailbox. */
@@ -62,6 +86,23 @@ export const envSchema = z.object({
   S3_REGION: z.string().default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Who may create hubs: instance administrators (SUPER_ADMINS) or every signed-in user. */
+  HUB_CREATION: z.enum(["admins", "everyone"]).default("admins"),
+  /** How often live subscriptions re-check the subscriber's access (session, membership, object). */
+  REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** Discord sign-in: enabled when both are set; the API base is configurable for stand-ins. */
+  DISCORD_CLIENT_ID: z.string().min(1).optional(),
+  DISCORD_CLIENT_SECRET: z.string().min(1).optional(),
+  DISCORD_API_URL: z.string().url().default("https://discord.com/api"),
+  /** Yandex sign-in: enabled when both are set. */
+  YANDEX_CLIENT_ID: z.string().min(1).optional(),
+  YANDEX_CLIENT_SECRET: z.string().min(1).optional(),
+  YANDEX_OAUTH_URL: z.string().url().default("https://oauth.yandex.ru"),
+  YANDEX_LOGIN_URL: z.string().url().default("https://login.yandex.ru"),
+  /** Steam sign-in (OpenID 2.0): enabled when the Web API key (for the profile) is set. */
+  STEAM_API_KEY: z.string().min(1).optional(),
+  STEAM_OPENID_URL: z.string().url().default("https://steamcommunity.com/openid/login"),
+  STEAM_API_URL: z.string().url().default("https://api.steampowered.com"),
   /** Sender of Guildhall's mail. */
   MAIL_FROM: z.string().default("Guildhall <no-reply@guildhall.local>"),
   /** Seed: the demo hub and admin created on first start of an empty database. */

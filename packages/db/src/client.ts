@@ -66,7 +66,14 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     const sql = postgres(url, {
       max: options.maxConnections ?? 10,
       onnotice: () => undefined,
-      connection: { application_name: "guildhall" },
+      connection: {
+        application_name: "guildhall",
+        // Every hub-scoped query is prepared once and run for hubs of very different
+        // sizes; a cached generic plan (chosen blind to the hub) can be orders of
+        // magnitude off, so plan each execution for its actual values (see
+        // docs/benchmarks.md, member list).
+        plan_cache_mode: "force_custom_plan",
+      },
     });
     const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
     return {

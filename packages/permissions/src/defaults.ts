@@ -1,35 +1,50 @@
-import { permissions, type Permission } from "./registry";
+import type { Permission } from "./registry";
 
-/**
- * The roles every hub starts with, highest first. `level` orders them: a member
- * may grant, edit or remove only roles below their own highest level.
- */
-export const defaultRoles = {
-  owner: { level: 100, permissions: "all" },
-  admin: { level: 80, permissions: "all" },
-  moderator: {
-    level: 60,
+/** Stored in a role's permission list: every permission, including ones added later. */
+export const ALL_PERMISSIONS = "*";
+export type Grant = Permission | typeof ALL_PERMISSIONS;
+
+export interface DefaultRole {
+  key: "owner" | "admin" | "moderator" | "member" | "guest";
+  name: string;
+  /** Higher = more authority; a member manages only roles below their highest position. */
+  position: number;
+  permissions: readonly Grant[];
+}
+
+/** The roles every hub starts with, highest first. */
+export const defaultRoles: readonly DefaultRole[] = [
+  { key: "owner", name: "Owner", position: 1000, permissions: [ALL_PERMISSIONS] },
+  { key: "admin", name: "Admin", position: 800, permissions: [ALL_PERMISSIONS] },
+  {
+    key: "moderator",
+    name: "Moderator",
+    position: 600,
     permissions: [
-      "hub.read",
-      "member.read",
       "member.invite",
       "member.ban",
+      "member.notes",
       "role.read",
+      "feature.read",
+      "site.read",
+      "stream.read",
       "config.read",
       "audit.read",
+      "ticket.create",
+      "ticket.manage",
+      "application.review",
     ],
   },
-  member: { level: 20, permissions: ["hub.read", "member.read"] },
-  guest: { level: 0, permissions: ["hub.read"] },
-} as const satisfies Record<string, { level: number; permissions: "all" | readonly Permission[] }>;
+  {
+    key: "member",
+    name: "Member",
+    position: 200,
+    permissions: ["member.read", "ticket.create", "ticket.read"],
+  },
+  { key: "guest", name: "Guest", position: 0, permissions: ["hub.read"] },
+];
 
-export type DefaultRole = keyof typeof defaultRoles;
+export type DefaultRoleKey = DefaultRole["key"];
 
-export function isDefaultRole(value: string): value is DefaultRole {
-  return value in defaultRoles;
-}
-
-export function permissionsOfDefaultRole(role: DefaultRole): readonly Permission[] {
-  const granted = defaultRoles[role].permissions;
-  return granted === "all" ? permissions.map((p) => p.key) : granted;
-}
+/** The role a new member gets when nothing else is said (an invite may preset another). */
+export const NEW_MEMBER_ROLE: DefaultRoleKey = "member";

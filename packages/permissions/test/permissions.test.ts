@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, defaultRoles, grantsFrom, permissions, permissionsOfDefaultRole } from "../src";
+import { can, defaultRoles, grantsFrom, permissions } from "../src";
 
 describe("permission registry", () => {
   it("names every permission resource.action and only depends on registered ones", () => {
@@ -22,9 +22,16 @@ describe("permission registry", () => {
   });
 
   it("orders default roles and gives owners every permission", () => {
-    const levels = Object.values(defaultRoles).map((r) => r.level);
-    expect([...levels].sort((a, b) => b - a)).toEqual(levels);
-    expect(permissionsOfDefaultRole("owner")).toHaveLength(permissions.length);
-    expect(permissionsOfDefaultRole("member")).not.toContain("audit.read");
+    const positions = defaultRoles.map((r) => r.position);
+    expect([...positions].sort((a, b) => b - a)).toEqual(positions);
+    const of = (key: string) => grantsFrom(defaultRoles.find((r) => r.key === key)!.permissions);
+    expect(of("owner").permissions.size).toBe(permissions.length);
+    expect(can(of("member"), "audit.read")).toBe(false);
+    expect(can(of("moderator"), "audit.read")).toBe(true);
+    expect(can(of("moderator"), "role.manage")).toBe(false);
+  });
+
+  it("ignores permissions that no longer exist", () => {
+    expect(grantsFrom(["gone.away", "hub.read"]).permissions).toEqual(new Set(["hub.read"]));
   });
 });

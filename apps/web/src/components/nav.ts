@@ -3,10 +3,7 @@ import type { MessageKey } from "@guildhall/core/i18n";
 /** The dashboard's sections; `ready: false` ones show as coming soon until their issue lands. */
 export const navItems: { href: string; key: MessageKey; ready: boolean }[] = [
   { href: "/", key: "nav.overview", ready: true },
-  { href: "/hubs", key: "nav.hubs", ready: false },
-  { href: "/members", key: "nav.members", ready: false },
+  { href: "/hubs", key: "nav.hubs", ready: true },
   { href: "/tickets", key: "nav.tickets", ready: false },
   { href: "/messages", key: "nav.chats", ready: false },
-  { href: "/audit", key: "nav.audit", ready: false },
-  { href: "/settings", key: "nav.settings", ready: false },
 ];

@@ -6,13 +6,27 @@ import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { useErrorText, useT } from "~/lib/i18n";
 
-/** Password, then (when MFA is on) a code; next-auth sets the session cookie. */
-export function SignInForm() {
+/**
+ * Password, then (when MFA is on) a code; next-auth sets the session cookie.
+ * A provider sign-in that needs the code step arrives with `initialStep="code"`,
+ * and a refused one with its error code.
+ */
+export function SignInForm({
+  initialStep = "password",
+  initialError,
+  provider,
+}: {
+  initialStep?: "password" | "code";
+  initialError?: string;
+  provider?: string;
+}) {
   const t = useT();
   const errorText = useErrorText();
   const router = useRouter();
-  const [step, setStep] = useState<"password" | "code">("password");
-  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<"password" | "code">(initialStep);
+  const [error, setError] = useState<string | null>(
+    initialError ? errorText(initialError, "auth.failed", { provider: provider ?? "" }) : null,
+  );
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { translate, type Locale, type MessageKey } from "@guildhall/core/i18n";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
 import { createContext, useCallback, useContext, type ReactNode } from "react";
 
 const LocaleContext = createContext<Locale>("en");
@@ -22,18 +23,10 @@ export function useT() {
 export function useErrorText() {
   const t = useT();
   return useCallback(
-    (code: string | undefined, fallback: MessageKey) => {
-      const key = code ? errorKeys[code] : undefined;
-      return t(key ?? fallback, { seconds: 60 });
+    (code: string | undefined, fallback: MessageKey, params?: Record<string, string | number>) => {
+      const key = code && code in errorCodes ? errorCodes[code as ErrorCode].key : undefined;
+      return t(key ?? fallback, { seconds: 60, provider: "", ...params });
     },
     [t],
   );
 }
-
-const errorKeys: Record<string, MessageKey> = {
-  INVALID_CREDENTIALS: "errors.invalidCredentials",
-  ACCOUNT_INACTIVE: "errors.accountInactive",
-  INVALID_MFA_CODE: "errors.invalidMfaCode",
-  INVALID_TOKEN: "errors.invalidToken",
-  RATE_LIMITED: "errors.rateLimited",
-};

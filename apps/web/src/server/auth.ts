@@ -7,32 +7,12 @@ import {
   passwordLogin,
   revokeSessions,
 } from "@guildhall/core";
-import { clientIp, consumeLoginAttempt } from "@guildhall/api";
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { consumeLoginAttempt } from "@guildhall/api";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { cookies, headers } from "next/headers";
-
-/** The MFA ticket waits in an httpOnly cookie between the password step and the code step. */
-const MFA_COOKIE = "gh_mfa_ticket";
-
-class SignInRefused extends CredentialsSignin {
-  constructor(code: string) {
-    super();
-    this.code = code;
-  }
-}
-
-/** Our AppError codes travel to the sign-in page as the CredentialsSignin code. */
-function refuse(error: unknown): never {
-  if (error instanceof AppError) throw new SignInRefused(error.code);
-  throw error;
-}
-
-/** From the incoming request itself (next-auth's own Request object lacks the forwarding headers). */
-async function clientInfo() {
-  const incoming = await headers();
-  return { userAgent: incoming.get("user-agent"), ip: clientIp(incoming) };
-}
+import { cookies } from "next/headers";
+import { oauthProviders, oauthSignIn, steamProvider } from "./external-sign-in";
+import { clientInfo, holdMfaTicket, MFA_COOKIE, refuse, SignInRefused } from "./sign-in-steps";
 
 /**
  * Browser sign-in (next-auth). The cookie is a JWT holding our session id;
@@ -46,7 +26,8 @@ async function config(): Promise<NextAuthConfig> {
     secret: await getAuthSecret(db),
     trustHost: true,
     session: { strategy: "jwt", maxAge },
-    pages: { signIn: "/sign-in" },
+    // next-auth's own refusals (e.g. a wrong OAuth state) land on the sign-in page too.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
         credentials: { login: {}, password: {}, code: {} },
@@ -75,13 +56,7 @@ async function config(): Promise<NextAuthConfig> {
               ...info,
             });
             if (result.mfaRequired) {
-              jar.set(MFA_COOKIE, result.mfaTicket, {
-                httpOnly: true,
-                sameSite: "lax",
-                path: "/",
-                maxAge: result.expiresIn,
-                secure: new URL(request.url).protocol === "https:",
-              });
+              await holdMfaTicket(result, request.url);
               throw new SignInRefused("MFA_REQUIRED");
             }
             return { id: result.userId, sid: result.sessionId };
@@ -90,10 +65,20 @@ async function config(): Promise<NextAuthConfig> {
           }
         },
       }),
+      ...oauthProviders(),
+      ...steamProvider(cookieSession),
     ],
     callbacks: {
+      /** Discord and Yandex: sign in, sign up or link (see oauthSignIn); credentials pass. */
+      signIn({ user, account, profile }) {
+        if (account?.type !== "oauth" && account?.type !== "oidc") return true;
+        return oauthSignIn(user, account, profile, cookieSession);
+      },
       jwt({ token, user }) {
-        if (user && "sid" in user) token.sid = user.sid;
+        if (user && "sid" in user) {
+          token.sid = user.sid;
+          token.sub = user.id;
+        }
         return token;
       },
       session({ session, token }) {
@@ -109,7 +94,7 @@ async function config(): Promise<NextAuthConfig> {
   };
 }
 
-export const { handlers, auth } = NextAuth(() => config());
+export const { handlers, auth, signIn } = NextAuth(() => config());
 
 /** The session id and user of the dashboard cookie, if any. */
 export async function cookieSession(): Promise<{ sid: string; sub: string } | null> {

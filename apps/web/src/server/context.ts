@@ -1,5 +1,5 @@
 import { createContext, type Context } from "@guildhall/api";
-import { getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
+import { busFor, getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
 import { cookieSession } from "./auth";
 
 /** A cookie may only act for requests from our own pages (no cross-site writes). */
@@ -34,5 +34,6 @@ export async function contextFromRequest(req: Request, resHeaders?: Headers): Pr
     headers: req.headers,
     resHeaders,
     principal,
+    bus: busFor(handle),
   });
 }

@@ -1,18 +1,24 @@
-import { AppError, getHubBySlug, getMembership } from "@guildhall/core";
 import {
-  grantsFrom,
-  isDefaultRole,
-  permissionsOfDefaultRole,
-  type Grants,
-} from "@guildhall/permissions";
+  AppError,
+  getHubBySlug,
+  getMembership,
+  memberAuthority,
+  type MemberRole,
+} from "@guildhall/core";
+import { grantsFrom, type Grants } from "@guildhall/permissions";
+import { enforceRoleQuota } from "./rate-limit";
 import { authedProcedure } from "../trpc";
 
-/** The hub a request acts in, with the caller's role and resolved grants there. */
+/** The hub a request acts in, with the caller's roles and resolved grants there. */
 export interface HubScope {
   id: string;
   slug: string;
   name: string;
+  /** Key of the caller's highest role (null for a super admin who is not a member). */
   role: string | null;
+  roles: MemberRole[];
+  /** Position of the caller's highest role; super admins rank above every role. */
+  highest: number;
   grants: Grants;
 }
 
@@ -39,14 +45,18 @@ export const hubProcedure = authedProcedure
     const membership = hub ? await getMembership(ctx.db, hub.id, ctx.principal.userId) : undefined;
     if (!hub || (!membership && !ctx.principal.superAdmin))
       throw new AppError("HUB_NOT_FOUND", { hub: slug });
-    const role = membership?.role ?? null;
-    const granted = role && isDefaultRole(role) ? permissionsOfDefaultRole(role) : [];
+    const authority = membership
+      ? await memberAuthority(ctx.db, hub.id, ctx.principal.userId)
+      : { roles: [], permissions: [], highest: -1 };
+    await enforceRoleQuota(ctx, hub.id, authority.roles[0]?.key ?? null);
     const scope: HubScope = {
       id: hub.id,
       slug: hub.slug,
       name: hub.name,
-      role,
-      grants: grantsFrom(granted, ctx.principal.superAdmin),
+      role: authority.roles[0]?.key ?? null,
+      roles: authority.roles,
+      highest: ctx.principal.superAdmin ? Number.MAX_SAFE_INTEGER : authority.highest,
+      grants: grantsFrom(authority.permissions, ctx.principal.superAdmin),
     };
     // Procedures declare `hubSlug` in their input (it is the REST path parameter);
     // a hub named by header is filled in so both ways validate the same.

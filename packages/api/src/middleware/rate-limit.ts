@@ -28,6 +28,8 @@ const SUPER_ADMIN_MULTIPLIER = 10;
 const state = globalThis as unknown as {
   __guildhallRedis?: Redis | null;
   __guildhallLimiters?: Map<string, RateLimiterAbstract>;
+  /** Bumped by resetRateLimiters (tests), so counts kept in Redis start afresh too. */
+  __guildhallLimiterGeneration?: number;
 };
 const limiters = (state.__guildhallLimiters ??= new Map<string, RateLimiterAbstract>());
 
@@ -56,7 +58,9 @@ function limiterFor(name: string, points: number, durationSeconds: number): Rate
   const key = `${name}:${points}:${durationSeconds}`;
   let limiter = limiters.get(key);
   if (limiter) return limiter;
-  const options = { points, duration: durationSeconds, keyPrefix: `gh-rl:${name}` };
+  const generation = state.__guildhallLimiterGeneration ?? 0;
+  const prefix = generation ? `gh-rl:${generation}:${name}` : `gh-rl:${name}`;
+  const options = { points, duration: durationSeconds, keyPrefix: prefix };
   const client = redisClient();
   limiter = client
     ? new RateLimiterRedis({
@@ -173,6 +177,30 @@ export async function enforceRule(
 }
 
 /**
+ * The quota of the caller's highest role in the hub of the request
+ * (RATE_LIMIT_ROLE_QUOTAS, e.g. guests 24 a day), counted per user and hub.
+ * Super admins and whitelisted addresses have none.
+ */
+export async function enforceRoleQuota(
+  ctx: Context,
+  hubId: string,
+  roleKey: string | null,
+): Promise<void> {
+  if (!ctx.principal || ctx.principal.superAdmin || whitelisted(ctx.ip) || !roleKey) return;
+  const quota = getEnv().RATE_LIMIT_ROLE_QUOTAS[roleKey];
+  if (!quota) return;
+  const bucket = `role-${roleKey}`;
+  await consume(
+    ctx.resHeaders,
+    bucket,
+    limiterFor(bucket, quota.points, quota.seconds),
+    quota.points,
+    `u:${ctx.principal.userId}:h:${hubId}`,
+    false,
+  );
+}
+
+/**
  * Connects to Redis at start-up (when configured), so the first requests are
  * counted in Redis rather than by the insurance limiter while it connects.
  * Never fails start-up: with Redis down the limits hold per instance.
@@ -192,6 +220,7 @@ export async function prepareRateLimits(timeoutMs = 3000): Promise<void> {
 /** Tests and shutdown: drop limiters and close Redis. */
 export async function resetRateLimiters(): Promise<void> {
   limiters.clear();
+  state.__guildhallLimiterGeneration = (state.__guildhallLimiterGeneration ?? 0) + 1;
   const redis = state.__guildhallRedis;
   state.__guildhallRedis = undefined;
   if (redis) await redis.quit().catch(() => undefined);

@@ -1,5 +1,6 @@
-import { createHub, createUser } from "@guildhall/core";
-import { schema } from "@guildhall/db";
+import { addMember, busFor, createHub, createUser, getMembership } from "@guildhall/core";
+import { schema, type DatabaseHandle } from "@guildhall/db";
+import { inArray } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { afterAll, beforeAll } from "vitest";
 import { resolvePrincipal } from "@guildhall/core";
@@ -19,6 +20,8 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export interface World {
+  /** Puts the world back as built (un-archives hubs, re-adds members who left with their role). */
+  restore(): Promise<void>;
   hubSlug: string;
   otherHubSlug: string;
   principals: Record<Exclude<Role, "anonymous">, Principal>;
@@ -40,7 +43,7 @@ function principalOf(user: { id: string; username: string }, superAdmin = false)
 }
 
 /** Two hubs with one user per role in the first and a member of the second. */
-export async function buildWorld(tdb: TestDatabase): Promise<World> {
+export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
   const users = Object.fromEntries(
     await Promise.all(
       (["guest", "member", "moderator", "admin", "owner", "superAdmin", "otherHub"] as const).map(
@@ -56,14 +59,23 @@ export async function buildWorld(tdb: TestDatabase): Promise<World> {
     createHub(tx, { slug: "beta", name: "Beta", ownerId: users.otherHub.id }),
   );
   for (const role of ["guest", "member", "moderator", "admin"] as const) {
-    await tdb.db
-      .insert(schema.hubMemberships)
-      .values({ hubId: hub.id, userId: users[role].id, role });
+    await addMember(tdb.db, { hubId: hub.id, userId: users[role].id, roleKey: role });
   }
   const principals = Object.fromEntries(
     Object.entries(users).map(([role, user]) => [role, principalOf(user, role === "superAdmin")]),
   ) as World["principals"];
+  const restore = async () => {
+    await tdb.db
+      .update(schema.hubs)
+      .set({ archivedAt: null })
+      .where(inArray(schema.hubs.id, [hub.id]));
+    for (const role of ["guest", "member", "moderator", "admin"] as const) {
+      if (!(await getMembership(tdb.db, hub.id, users[role].id)))
+        await addMember(tdb.db, { hubId: hub.id, userId: users[role].id, roleKey: role });
+    }
+  };
   return {
+    restore,
     hubSlug: "alpha",
     otherHubSlug: "beta",
     principals,
@@ -73,7 +85,9 @@ export async function buildWorld(tdb: TestDatabase): Promise<World> {
       if (options.locale) headers.set("accept-language", options.locale);
       if (options.hub) headers.set("x-hub", options.hub);
       const principal = role === "anonymous" ? null : principals[role];
-      return createCaller(createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal }));
+      return createCaller(
+        createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, bus: busFor(tdb) }),
+      );
     },
   };
 }
@@ -86,7 +100,10 @@ export function useWorld(): { readonly world: World; readonly db: TestDatabase }
     tdb = await createTestDatabase();
     world = await buildWorld(tdb);
   });
-  afterAll(() => tdb?.destroy());
+  afterAll(async () => {
+    if (tdb) await busFor(tdb).stop();
+    await tdb?.destroy();
+  });
   return {
     get world() {
       if (!world) throw new Error("world not built");

@@ -1,2 +1,4 @@
 export * from "./record-audit";
 export * from "./list-audit";
+export * from "./csv";
+export * from "./export-audit";

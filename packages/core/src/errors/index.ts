@@ -1,3 +1,4 @@
 export * from "./app-error";
 export * from "./codes";
 export * from "./zod-issues";
+export * from "./unique-violation";

@@ -1,5 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { recordAudit } from "../audit";
+import { createDefaultRoles } from "../roles";
 
 export interface CreateHubInput {
   slug: string;
@@ -10,7 +11,7 @@ export interface CreateHubInput {
   ownerId: string;
 }
 
-/** Creates a hub with its owner as first member; audited. Run inside a transaction. */
+/** Creates a hub with its default roles and its owner as first member; audited. Run inside a transaction. */
 export async function createHub(
   tx: DbOrTx,
   input: CreateHubInput,
@@ -27,9 +28,14 @@ export async function createHub(
     })
     .returning();
   if (!hub) throw new Error("hub insert returned nothing");
+  const roles = await createDefaultRoles(tx, hub.id);
+  await tx.insert(schema.hubMemberships).values({ hubId: hub.id, userId: input.ownerId });
   await tx
-    .insert(schema.hubMemberships)
-    .values({ hubId: hub.id, userId: input.ownerId, role: "owner" });
+    .insert(schema.hubMemberRoles)
+    .values({ hubId: hub.id, userId: input.ownerId, roleId: roles.owner });
+  await tx
+    .insert(schema.roleHistory)
+    .values({ hubId: hub.id, userId: input.ownerId, roleKey: "owner", action: "grant" });
   await recordAudit(tx, {
     hubId: hub.id,
     actorId: input.ownerId,

@@ -2,3 +2,5 @@ export * from "./get-hub-by-slug";
 export * from "./get-membership";
 export * from "./list-user-hubs";
 export * from "./create-hub";
+export * from "./manage-hub";
+export * from "./list-all-hubs";

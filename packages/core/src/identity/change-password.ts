@@ -8,12 +8,16 @@ import type { Principal } from "./principal";
 import { passwordProblemKey } from "./password-problems";
 import { revokeSessions } from "./revoke";
 
-/** Changes one's own password (the old one is required); optionally ends every other session. */
+/**
+ * Changes one's own password (the old one is required when there is one: an
+ * account made through a provider sets its first password here); optionally
+ * ends every other session.
+ */
 export async function changePassword(
   db: Database,
   principal: Principal,
   input: {
-    currentPassword: string;
+    currentPassword?: string;
     newPassword: string;
     endOtherSessions: boolean;
     ip?: string | null;
@@ -21,7 +25,10 @@ export async function changePassword(
 ) {
   const user = await getUserById(db, principal.userId);
   if (!user) throw new AppError("USER_NOT_FOUND");
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (
+    user.passwordHash &&
+    !(await verifyPassword(user.passwordHash, input.currentPassword ?? ""))
+  ) {
     throw new AppError(
       "WRONG_PASSWORD",
       {},

@@ -11,3 +11,4 @@ export * from "./resolve-principal";
 export * from "./revoke";
 export * from "./sessions";
 export * from "./email-links";
+export * from "./external";

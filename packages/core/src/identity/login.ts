@@ -54,6 +54,18 @@ export async function passwordLogin(
       .set({ passwordHash: await hashPassword(input.password) })
       .where(eq(schema.users.id, user.id));
   }
+  return beginSignIn(db, user, input);
+}
+
+/**
+ * The step after a sign-in method has proved who the user is (password or an
+ * external provider): a 10-minute MFA ticket when MFA is on, else a session.
+ */
+export async function beginSignIn(
+  db: Database,
+  user: { id: string; mfaEnabledAt: Date | null },
+  input: { kind?: "api" | "browser" } & ClientInfo,
+): Promise<LoginResult> {
   if (user.mfaEnabledAt) {
     const ticket = generateOpaqueToken("mfaTicket");
     await db.insert(schema.mfaTickets).values({
@@ -71,7 +83,13 @@ export async function passwordLogin(
     };
   }
   const tokens = await db.transaction((tx) =>
-    createSession(tx, { userId: user.id, kind: input.kind ?? "api", mfaVerified: false, ...input }),
+    createSession(tx, {
+      userId: user.id,
+      kind: input.kind ?? "api",
+      mfaVerified: false,
+      userAgent: input.userAgent,
+      ip: input.ip,
+    }),
   );
   return { mfaRequired: false, userId: user.id, ...tokens };
 }

@@ -2,7 +2,7 @@ import { checkPassword } from "@guildhall/auth";
 import { type Database } from "@guildhall/db";
 import { recordAudit } from "../audit";
 import { getLogger } from "../logger";
-import { AppError } from "../errors";
+import { AppError, violatedConstraint } from "../errors";
 import { createUser, getUserByEmail, getUserByUsername } from "../users";
 import { sendEmailConfirmation } from "./email-links";
 import { passwordProblemKey } from "./password-problems";
@@ -19,15 +19,8 @@ export interface RegisterInput {
 
 /** Postgres unique violations of the two user keys become the same errors as the pre-checks. */
 function uniqueViolation(error: unknown): AppError | null {
-  const e = error as {
-    code?: string;
-    constraint_name?: string;
-    constraint?: string;
-    cause?: unknown;
-  };
-  const inner = (e.cause ?? e) as { code?: string; constraint_name?: string; constraint?: string };
-  if (inner.code !== "23505") return null;
-  const name = inner.constraint_name ?? inner.constraint ?? "";
+  const name = violatedConstraint(error);
+  if (name === null) return null;
   if (name.includes("email"))
     return new AppError("EMAIL_TAKEN", {}, { fieldErrors: { email: ["errors.emailTaken"] } });
   return new AppError(

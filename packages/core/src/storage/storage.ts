@@ -1,6 +1,8 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
@@ -13,12 +15,21 @@ export interface FileStorage {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   get(key: string): Promise<{ body: Buffer; contentType: string } | null>;
   delete(key: string): Promise<void>;
+  /** Removes every file whose key starts with `prefix` (a folder-like prefix ending in "/"). */
+  deletePrefix(prefix: string): Promise<void>;
 }
 
 const safeKey = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 function checkKey(key: string): string {
   if (!safeKey.test(key) || key.includes("..")) throw new Error(`bad storage key ${key}`);
   return key;
+}
+
+/** A prefix names a whole folder ("sites/<id>/"), never a partial name or the root. */
+function checkPrefix(prefix: string): string {
+  if (!prefix.endsWith("/") || !prefix.slice(0, -1))
+    throw new Error(`bad storage prefix ${prefix}`);
+  return checkKey(prefix);
 }
 
 export class LocalStorage implements FileStorage {
@@ -48,6 +59,10 @@ export class LocalStorage implements FileStorage {
     const path = this.path(key);
     await rm(path, { force: true });
     await rm(`${path}.type`, { force: true });
+  }
+
+  async deletePrefix(prefix: string) {
+    await rm(this.path(checkPrefix(prefix)), { recursive: true, force: true });
   }
 }
 
@@ -89,6 +104,55 @@ export class S3Storage implements FileStorage {
   async delete(key: string) {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkKey(key) }));
   }
+
+  async deletePrefix(prefix: string) {
+    checkPrefix(prefix);
+    let token: string | undefined;
+    // A listing page holds at most 1,000 keys, the most one DeleteObjects call takes.
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      const objects = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+      if (objects.length > 0) {
+        const result = await this.client.send(
+          new DeleteObjectsCommand({
+            Bucket: this.bucket,
+            Delete: { Objects: objects, Quiet: true },
+          }),
+        );
+        const failed = result.Errors?.[0];
+        if (failed) throw new Error(`could not delete ${failed.Key}: ${failed.Code}`);
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+}
+
+/** Where an S3-compatible bucket is and how to sign in to it (the S3_* settings). */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+}
+
+/** A bucket store; a custom endpoint (MinIO, R2, a test stand-in) is addressed path-style. */
+export function createS3Storage(settings: S3Settings): S3Storage {
+  const client = new S3Client({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
+    ...(settings.accessKeyId && settings.secretAccessKey
+      ? {
+          credentials: {
+            accessKeyId: settings.accessKeyId,
+            secretAccessKey: settings.secretAccessKey,
+          },
+        }
+      : {}),
+  });
+  return new S3Storage(client, settings.bucket);
 }
 
 let storage: FileStorage | undefined;
@@ -98,19 +162,13 @@ export function getStorage(): FileStorage {
   if (storage) return storage;
   const env = getEnv();
   if (env.S3_BUCKET) {
-    const client = new S3Client({
+    return (storage = createS3Storage({
+      bucket: env.S3_BUCKET,
       region: env.S3_REGION,
-      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
-      ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-        ? {
-            credentials: {
-              accessKeyId: env.S3_ACCESS_KEY_ID,
-              secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-            },
-          }
-        : {}),
-    });
-    return (storage = new S3Storage(client, env.S3_BUCKET));
+      endpoint: env.S3_ENDPOINT,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    }));
   }
   return (storage = new LocalStorage(env.UPLOAD_DIR));
 }

@@ -1,5 +1,5 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { avatarUrl } from "./avatar";
@@ -146,9 +146,8 @@ export async function purgeDeletedAccounts(db: DbOrTx, now = new Date()): Promis
   const cutoff = new Date(now.getTime() - DELETION_GRACE_DAYS * 86_400_000);
   const rows = await db
     .delete(schema.users)
-    .where(
-      sql`${schema.users.deletionRequestedAt} is not null and ${schema.users.deletionRequestedAt} <= ${cutoff}`,
-    )
+    // Column operators bind the Date as a timestamp (a raw sql`` parameter would not on postgres.js).
+    .where(lte(schema.users.deletionRequestedAt, cutoff))
     .returning({ id: schema.users.id });
   return rows.length;
 }

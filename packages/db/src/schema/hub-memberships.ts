@@ -1,11 +1,11 @@
 import { relations } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 import { hubId } from "./hub-column";
 import { hubs } from "./hubs";
 import { users } from "./users";
 
-/** A user's membership of a hub, with the key of their role there. */
+/** A user's membership of a hub; their roles are in hub_member_roles. */
 export const hubMemberships = pgTable(
   "hub_memberships",
   {
@@ -14,7 +14,6 @@ export const hubMemberships = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text().notNull(),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
 import { hubMemberships } from "./hub-memberships";
 
@@ -13,6 +13,17 @@ export const hubs = pgTable(
     description: text().notNull().default(""),
     defaultLocale: text().notNull().default("en"),
     timezone: text().notNull().default("UTC"),
+    /** Storage key of the logo image; colours are CSS hex values. */
+    logoKey: text(),
+    primaryColor: text(),
+    accentColor: text(),
+    distanceUnit: text().$type<"km" | "mi">().notNull().default("km"),
+    /** Community modules switched on for this hub (events, polls, tickets, ...). */
+    modules: text().array().notNull().default([]),
+    /** How people join: anyone, by application (staff accept), or by invite only. */
+    joinPolicy: text().$type<"open" | "application" | "invite">().notNull().default("application"),
+    /** Seed 001 group limit: streams across all sites of the hub. */
+    streamLimit: integer().notNull().default(10),
     archivedAt: timestamp({ withTimezone: true }),
     ...timestamps(),
   },

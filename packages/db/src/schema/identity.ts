@@ -128,13 +128,13 @@ export const applicationTokensRelations = relations(applicationTokens, ({ one })
 export type AuthSession = typeof authSessions.$inferSelect;
 export type ApplicationToken = typeof applicationTokens.$inferSelect;
 
-/** Single-use links sent by e-mail: confirm an address (24 h) or reset a password (1 h). Stored hashed. */
+/** Single-use links sent by e-mail: confirm an address (24 h), reset a password or change the address (1 h). Stored hashed. */
 export const emailTokens = pgTable(
   "email_tokens",
   {
     id: id(),
     userId: userRef(),
-    purpose: text().$type<"confirm" | "reset">().notNull(),
+    purpose: text().$type<"confirm" | "reset" | "change">().notNull(),
     /** The address being confirmed (a later change of address voids the link). */
     email: text().notNull(),
     tokenHash: text().notNull(),
@@ -155,4 +155,39 @@ export const devMailbox = pgTable("dev_mailbox", {
   subject: text().notNull(),
   text: text().notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * A sign-in method from an external provider (Discord, Yandex, Steam) attached
+ * to an account: one account per provider, and a provider account belongs to one user.
+ */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: id(),
+    userId: userRef(),
+    provider: text().$type<"discord" | "yandex" | "steam">().notNull(),
+    providerAccountId: text().notNull(),
+    /** What the provider calls the account, shown in the linked-accounts list. */
+    displayName: text(),
+    email: text(),
+    createdAt: createdAt(),
+    lastUsedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_identities_account_key").on(t.provider, t.providerAccountId),
+    uniqueIndex("user_identities_user_provider_key").on(t.userId, t.provider),
+  ],
+);
+
+export const userIdentitiesRelations = relations(userIdentities, ({ one }) => ({
+  user: one(users, { fields: [userIdentities.userId], references: [users.id] }),
+}));
+
+export type UserIdentity = typeof userIdentities.$inferSelect;
+
+/** One-time values already accepted (e.g. OpenID response nonces), so a replay is refused. */
+export const usedNonces = pgTable("used_nonces", {
+  nonce: text().primaryKey(),
+  expiresAt: at().notNull(),
 });

@@ -1,3 +1,4 @@
+import { getDatabase, listUserHubs } from "@guildhall/core";
 import { localeNames, locales, translate } from "@guildhall/core/i18n";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
@@ -11,6 +12,7 @@ import { requestLocale } from "~/server/locale";
 /** The dashboard shell: sidebar navigation, language switch, and the page. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const [locale, user] = await Promise.all([requestLocale(), currentUser()]);
+  const hubs = user ? await listUserHubs((await getDatabase()).db, user.userId) : [];
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
     <div className="shell">
@@ -45,6 +47,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           )}
           <a href="/api/docs">{t("nav.apiDocs")}</a>
         </nav>
+        {hubs.length > 0 ? (
+          <nav
+            className="nav hub-switcher"
+            aria-label={t("hubs.switch")}
+            data-testid="hub-switcher"
+          >
+            <small>{t("hubs.switch")}</small>
+            {hubs.map((hub) => (
+              <a key={hub.id} href={`/hub/${hub.slug}`}>
+                {hub.name}
+              </a>
+            ))}
+          </nav>
+        ) : null}
       </aside>
       <div className="main">
         <header className="topbar">

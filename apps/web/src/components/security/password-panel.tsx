@@ -1,7 +1,7 @@
 "use client";
 
 import { toGuildhallError } from "@guildhall/client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
@@ -12,6 +12,9 @@ export function PasswordPanel() {
   const t = useT();
   const trpc = useTRPC();
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
+  // Accounts made through a provider set their first password without a current one.
+  const methods = useQuery(trpc.identities.list.queryOptions());
+  const hasPassword = methods.data?.hasPassword !== false;
   const [done, setDone] = useState(false);
   const error = change.error ? toGuildhallError(change.error) : null;
 
@@ -20,7 +23,7 @@ export function PasswordPanel() {
     const form = new FormData(event.currentTarget);
     change.mutate(
       {
-        currentPassword: formText(form, "currentPassword"),
+        currentPassword: hasPassword ? formText(form, "currentPassword") : undefined,
         newPassword: formText(form, "newPassword"),
         endOtherSessions: form.get("endOthers") === "on",
       },
@@ -32,14 +35,16 @@ export function PasswordPanel() {
     <section className="panel">
       <h2>{t("security.password")}</h2>
       <form className="stack" onSubmit={submit}>
-        <Field
-          label={t("security.currentPassword")}
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={error?.fieldErrors.currentPassword}
-        />
+        {hasPassword ? (
+          <Field
+            label={t("security.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={error?.fieldErrors.currentPassword}
+          />
+        ) : null}
         <Field
           label={t("security.newPassword")}
           name="newPassword"

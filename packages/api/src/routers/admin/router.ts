@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { createUser } from "./create-user";
 import { deleteUser } from "./delete-user";
+import { listHubs } from "./list-hubs";
 import { listMailbox } from "./list-mailbox";
 import { listUsers } from "./list-users";
 import { renameUser } from "./rename-user";
@@ -9,6 +10,7 @@ import { setUserActive } from "./set-user-active";
 
 export const adminRouter = router({
   mailbox: router({ list: listMailbox }),
+  hubs: router({ list: listHubs }),
   users: router({
     list: listUsers,
     create: createUser,

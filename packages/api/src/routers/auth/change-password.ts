@@ -15,7 +15,8 @@ export const changePassword = authedProcedure
   })
   .input(
     z.object({
-      currentPassword: z.string().min(1).max(1024),
+      /** Required when the account has a password. */
+      currentPassword: z.string().max(1024).optional(),
       newPassword: password,
       endOtherSessions: z.boolean().default(true),
     }),

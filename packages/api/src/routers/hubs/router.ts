@@ -1,5 +1,26 @@
 import { router } from "../../trpc";
+import { acceptInvite } from "./accept-invite";
+import { archiveHub } from "./archive-hub";
+import { createHub } from "./create-hub";
 import { getHub } from "./get-hub";
+import { getSettings } from "./get-settings";
+import { joinHub } from "./join-hub";
 import { listMyHubs } from "./list-my-hubs";
+import { myPermissions } from "./my-permissions";
+import { resign } from "./resign";
+import { restoreHub } from "./restore-hub";
+import { updateSettings } from "./update-settings";
 
-export const hubsRouter = router({ get: getHub, listMine: listMyHubs });
+export const hubsRouter = router({
+  get: getHub,
+  listMine: listMyHubs,
+  create: createHub,
+  settings: getSettings,
+  updateSettings,
+  archive: archiveHub,
+  restore: restoreHub,
+  join: joinHub,
+  acceptInvite,
+  leave: resign,
+  myPermissions,
+});

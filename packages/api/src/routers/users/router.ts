@@ -1,5 +1,6 @@
 import { router } from "../../trpc";
 import { cancelDeletion } from "./cancel-deletion";
+import { changeEmail } from "./change-email";
 import { getMe } from "./get-me";
 import { getUser } from "./get-user";
 import { removeAvatar } from "./remove-avatar";
@@ -17,4 +18,5 @@ export const usersRouter = router({
   cancelDeletion,
   setAvatar,
   removeAvatar,
+  changeEmail,
 });

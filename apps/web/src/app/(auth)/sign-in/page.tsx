@@ -1,13 +1,29 @@
+import { enabledProviders } from "@guildhall/core";
+import { one, type SearchParams } from "~/lib/search-params";
 import { translate } from "@guildhall/core/i18n";
+import { ProviderButtons } from "~/components/provider-buttons";
 import { SignInForm } from "~/components/sign-in-form";
 import { requestLocale } from "~/server/locale";
 
-export default async function SignInPage() {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const locale = await requestLocale();
+  const search = await searchParams;
+  // Our refusals come as ?error=CODE; next-auth's credentials refusals as ?code=CODE.
+  const error = one(search.code) ?? one(search.error);
+  const mfaStep = one(search.step) === "mfa";
   return (
     <>
       <h1 data-testid="page-heading">{translate(locale, "auth.signIn")}</h1>
-      <SignInForm />
+      <SignInForm
+        initialStep={mfaStep ? "code" : "password"}
+        initialError={mfaStep ? undefined : error}
+        provider={one(search.provider)}
+      />
+      <ProviderButtons providers={enabledProviders()} />
       <p className="note">
         <a href="/forgot-password">{translate(locale, "auth.forgot")}</a>
       </p>

@@ -1,4 +1,27 @@
+import { type NextRequest } from "next/server";
 import { handlers } from "~/server/auth";
+import { requestOrigin } from "~/server/origin";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST } = handlers;
+
+/**
+ * next-auth builds its URLs (OAuth redirect_uri, redirects) from the request
+ * URL, so rebuild that from the address the browser used (Host /
+ * X-Forwarded-Host). A plain Request keeps it as is: NextRequest would turn
+ * 127.0.0.1 into "localhost", a different origin for cookies and providers.
+ */
+function asSeenByClient(req: NextRequest): NextRequest {
+  const url = new URL(req.nextUrl.pathname + req.nextUrl.search, requestOrigin(req));
+  const plain = new Request(url, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+    // Node's fetch needs this for a streamed request body.
+    duplex: "half",
+  } as RequestInit);
+  // next-auth reads only href and origin of nextUrl (when AUTH_URL is set).
+  return Object.assign(plain, { nextUrl: url }) as unknown as NextRequest;
+}
+
+export const GET = (req: NextRequest) => handlers.GET(asSeenByClient(req));
+export const POST = (req: NextRequest) => handlers.POST(asSeenByClient(req));

@@ -1,0 +1,263 @@
+/**
+ * Ticket benchmarks (issue 5):
+ *  1. A message sent to a ticket reaches 1,000 Server-Sent-Events subscribers
+ *     of that ticket: latency p50 / p99 from send to receipt, against a bare
+ *     Node SSE broadcast (one http server, the same 1,000 clients) measured in
+ *     the same run. Target: p99 <= 2x the baseline, nothing lost.
+ *  2. Send throughput with the bus (message insert + event + NOTIFY) keeps
+ *     >= 0.8x plain message inserts, at 4 concurrent writers (one ticket each),
+ *     in process on the local Postgres (or DATABASE_URL's server).
+ */
+import { createHub, createUser, getEnv, publishEvent } from "@guildhall/core";
+import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
+import { EventSource } from "eventsource";
+import { createServer, type ServerResponse } from "node:http";
+import postgres from "postgres";
+import { ratio, saveResult, startBenchServer } from "./lib";
+
+const SUBSCRIBERS = Number(process.argv[2] ?? 1000);
+const MESSAGES = Number(process.argv[3] ?? 20);
+const PASSWORD = "bench admin passphrase";
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+  return Math.round(value * 10) / 10;
+};
+
+/**
+ * Opens `count` EventSource clients on `url`; `match(data)` extracts the
+ * message number from an event; resolves the receipt times per message.
+ */
+async function openClients(
+  count: number,
+  url: string,
+  headers: Record<string, string>,
+  match: (data: string) => number | null,
+) {
+  const receipts = new Map<number, number[]>();
+  const clients: EventSource[] = [];
+  let open = 0;
+  await new Promise<void>((resolve) => {
+    // Report what opened within a minute rather than waiting forever.
+    setTimeout(resolve, 60_000);
+    for (let i = 0; i < count; i++) {
+      const source = new EventSource(url, {
+        fetch: (input, init) =>
+          fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+      });
+      source.onopen = () => {
+        if (++open === count) resolve();
+      };
+      source.onmessage = (event: MessageEvent<string>) => {
+        const n = match(event.data);
+        if (n === null) return;
+        const list = receipts.get(n) ?? [];
+        list.push(performance.now());
+        receipts.set(n, list);
+      };
+      clients.push(source);
+    }
+  });
+  if (open < count) console.log(`only ${open} of ${count} streams opened within a minute`);
+  return { receipts, close: () => clients.forEach((c) => c.close()) };
+}
+
+async function measureFanOut(
+  label: string,
+  clients: Awaited<ReturnType<typeof openClients>>,
+  send: (n: number) => Promise<void>,
+) {
+  const sentAt = new Map<number, number>();
+  for (let n = 0; n < MESSAGES; n++) {
+    sentAt.set(n, performance.now());
+    await send(n);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await new Promise((r) => setTimeout(r, 3000));
+  const latencies: number[] = [];
+  let lost = 0;
+  for (let n = 0; n < MESSAGES; n++) {
+    const times = clients.receipts.get(n) ?? [];
+    lost += SUBSCRIBERS - times.length;
+    for (const at of times) latencies.push(at - sentAt.get(n)!);
+  }
+  const row = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), lost };
+  console.log(
+    `${label.padEnd(34)}${String(row.p50).padStart(8)}${String(row.p99).padStart(9)}${String(lost).padStart(7)}`,
+  );
+  return row;
+}
+
+// --- 1a. baseline: a bare Node SSE broadcast ------------------------------------------
+const streams = new Set<ServerResponse>();
+const bare = createServer((req, res) => {
+  if (req.method === "POST") {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      for (const stream of streams) stream.write(`data: ${body}\n\n`);
+      res.end("ok");
+    });
+    return;
+  }
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  res.write(": hi\n\n");
+  streams.add(res);
+  req.on("close", () => streams.delete(res));
+});
+await new Promise<void>((resolve) => bare.listen(3331, "127.0.0.1", resolve));
+console.log(`\nFan-out to ${SUBSCRIBERS} SSE subscribers, ${MESSAGES} messages`);
+console.log("target                              p50 ms   p99 ms   lost");
+const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) => {
+  const parsed = JSON.parse(data) as { n?: number };
+  return typeof parsed.n === "number" ? parsed.n : null;
+});
+const baseline = await measureFanOut("bare Node SSE broadcast", bareClients, async (n) => {
+  await fetch("http://127.0.0.1:3331/", { method: "POST", body: JSON.stringify({ n }) });
+});
+bareClients.close();
+bare.close();
+
+// --- 1b. Guildhall: tickets.watch over SSE --------------------------------------------
+const server = await startBenchServer(3332, {
+  SEED_ADMIN_PASSWORD: PASSWORD,
+  RATE_LIMIT_WHITELIST: "127.0.0.1",
+});
+let guildhall: { p50: number; p99: number; lost: number };
+try {
+  const call = async (path: string, body: unknown, token?: string) => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const { accessToken } = (await call("/auth/login", { login: "admin", password: PASSWORD })) as {
+    accessToken: string;
+  };
+  const ticket = await call(
+    "/hubs/demo/tickets",
+    { subject: "Bench ticket", description: "Fan-out to many subscribers.", category: "Support" },
+    accessToken,
+  );
+  const input = encodeURIComponent(
+    JSON.stringify({ json: { hubSlug: "demo", ticketId: ticket.id } }),
+  );
+  const clients = await openClients(
+    SUBSCRIBERS,
+    `${server.url}/api/trpc/tickets.watch?input=${input}`,
+    { authorization: `Bearer ${accessToken}` },
+    (data) => {
+      const event = JSON.parse(data) as {
+        json?: { type?: string; payload?: { preview?: string; body?: string } };
+      };
+      const text = event.json?.payload?.preview ?? event.json?.payload?.body ?? "";
+      const match = /^bench (\d+)$/.exec(text);
+      return event.json?.type === "message.created" && match ? Number(match[1]) : null;
+    },
+  );
+  guildhall = await measureFanOut("Guildhall tickets.watch (SSE)", clients, async (n) => {
+    await call(
+      `/hubs/demo/tickets/${String(ticket.id)}/messages`,
+      { body: `bench ${n}` },
+      accessToken,
+    );
+  });
+  clients.close();
+} finally {
+  await server.stop();
+}
+const fanOutRatio = ratio(guildhall.p99, baseline.p99);
+console.log(
+  `p99 vs bare broadcast: ${fanOutRatio}x (target <= 2), lost ${guildhall.lost} (target 0)`,
+);
+
+// --- 2. send throughput with the bus, 4 writers, Postgres ------------------------------
+const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `gh_bench_t${Date.now()}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+await admin.unsafe(`create database ${name}`);
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${name}`;
+const handle = await createDatabase({ url: dbUrl.toString() });
+let throughput = 0;
+try {
+  await migrateDatabase(handle);
+  const db = handle.db;
+  const owner = await createUser(db, { username: "benchowner" });
+  const hub = await db.transaction((tx) =>
+    createHub(tx, { slug: "bench", name: "B", ownerId: owner.id }),
+  );
+  const tickets = await db
+    .insert(schema.tickets)
+    .values(
+      [0, 1, 2, 3].map((i) => ({
+        hubId: hub.id,
+        number: i + 1,
+        subject: `t${i}`,
+        description: "bench ticket",
+        category: "Support",
+        createdBy: owner.id,
+      })),
+    )
+    .returning({ id: schema.tickets.id });
+  const PER_WRITER = 1000;
+  const run = async (withBus: boolean) => {
+    const start = performance.now();
+    await Promise.all(
+      tickets.map(async (ticket) => {
+        for (let i = 0; i < PER_WRITER; i++) {
+          await db.transaction(async (tx) => {
+            const [message] = await tx
+              .insert(schema.ticketMessages)
+              .values({ hubId: hub.id, ticketId: ticket.id, authorId: owner.id, body: `m ${i}` })
+              .returning({ id: schema.ticketMessages.id });
+            if (withBus)
+              await publishEvent(tx, {
+                stream: `ticket:${ticket.id}`,
+                hubId: hub.id,
+                type: "message.created",
+                payload: { messageId: message!.id, authorId: owner.id },
+              });
+          });
+        }
+      }),
+    );
+    return (tickets.length * PER_WRITER * 1000) / (performance.now() - start);
+  };
+  await run(false);
+  const plain: number[] = [];
+  const bus: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    plain.push(await run(false));
+    bus.push(await run(true));
+  }
+  const best = (xs: number[]) => Math.round([...xs].sort((a, b) => b - a)[1]!);
+  console.log(
+    `\nSend throughput, 4 writers (messages/s, median of 3): plain ${best(plain)}, with bus ${best(bus)}`,
+  );
+  throughput = ratio(best(bus), best(plain));
+  console.log(`bus / plain: ${throughput}x (target >= 0.8)`);
+} finally {
+  await handle.close();
+  await admin.unsafe(`drop database if exists ${name}`);
+  await admin.end();
+}
+
+const pass = fanOutRatio <= 2 && guildhall.lost === 0 && throughput >= 0.8;
+console.log(pass ? "targets met" : "TARGETS MISSED");
+saveResult("tickets", {
+  subscribers: SUBSCRIBERS,
+  messages: MESSAGES,
+  baseline,
+  guildhall,
+  fanOutRatio,
+  throughput,
+  pass,
+});
+process.exitCode = pass ? 0 : 1;

@@ -1,0 +1,93 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { admin, shots } from "./support";
+
+/** A member of the demo hub, made over REST: register, then join with an admin's invite. */
+async function makeMember(request: APIRequestContext) {
+  const member = { login: `member${Date.now() % 1_000_000}`, password: "member passphrase long" };
+  await request.post("/api/v1/auth/register", {
+    data: {
+      username: member.login,
+      email: `${member.login}@example.test`,
+      password: member.password,
+    },
+  });
+  const token = async (login: string, password: string) =>
+    (
+      (await (await request.post("/api/v1/auth/login", { data: { login, password } })).json()) as {
+        accessToken: string;
+      }
+    ).accessToken;
+  const invite = (await (
+    await request.post("/api/v1/hubs/demo/invites", {
+      headers: { authorization: `Bearer ${await token(admin.login, admin.password)}` },
+      data: { expiresInHours: 1 },
+    })
+  ).json()) as { code: string };
+  const accepted = await request.post(`/api/v1/invites/${invite.code}/accept`, {
+    headers: { authorization: `Bearer ${await token(member.login, member.password)}` },
+    data: {},
+  });
+  expect(accepted.ok()).toBe(true);
+  return member;
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Username or e-mail").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+}
+
+test("a member and staff chat in one ticket, each seeing the other live", async ({
+  browser,
+  request,
+}) => {
+  const member = await makeMember(request);
+  const memberContext = await browser.newContext();
+  const staffContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  const staffPage = await staffContext.newPage();
+  try {
+    await signIn(memberPage, member.login, member.password);
+    await memberPage.goto("/hub/demo/tickets");
+    await expect(memberPage.getByTestId("page-heading")).toHaveText("My tickets");
+    const form = memberPage.getByTestId("new-ticket");
+    await form.getByLabel("Subject").fill("Cannot join the convoy");
+    await form.getByLabel("Description").fill("The server refuses my connection every evening.");
+    await form.getByRole("button", { name: "Open ticket" }).click();
+    await expect(memberPage.getByTestId("ticket-view")).toBeVisible();
+    const ticketUrl = memberPage.url();
+
+    await signIn(staffPage, admin.login, admin.password);
+    await staffPage.goto("/hub/demo/tickets");
+    await expect(staffPage.getByTestId("ticket-inbox")).toContainText("Cannot join the convoy");
+    await staffPage.goto(ticketUrl);
+    await expect(staffPage.getByTestId("ticket-view")).toContainText("Cannot join the convoy");
+    // Who is viewing: each side sees the other.
+    await expect(memberPage.getByTestId("viewers")).toContainText("admin");
+
+    await staffPage.getByLabel("Message").fill("Which server do you use?");
+    await expect(memberPage.getByTestId("typing")).toContainText("admin");
+    await staffPage.getByRole("button", { name: "Send" }).click();
+    await expect(memberPage.getByTestId("messages")).toContainText("Which server do you use?");
+
+    await memberPage.getByLabel("Message").fill("The Europe 2 one.");
+    await memberPage.getByRole("button", { name: "Send" }).click();
+    await expect(staffPage.getByTestId("messages")).toContainText("The Europe 2 one.");
+
+    // An internal note stays with staff.
+    await staffPage.getByLabel("Message").fill("Known issue, see the bug tracker.");
+    await staffPage.getByLabel("Internal note (staff only)").check();
+    await staffPage.getByRole("button", { name: "Send" }).click();
+    await expect(staffPage.getByTestId("messages")).toContainText("Known issue");
+    await staffPage.getByRole("button", { name: "Claim" }).click();
+    await expect(memberPage.getByTestId("ticket-view")).toContainText("Assigned to");
+    await expect(memberPage.getByTestId("messages")).not.toContainText("Known issue");
+    await memberPage.screenshot({ path: `${shots}/ticket-member.png`, fullPage: true });
+    await staffPage.screenshot({ path: `${shots}/ticket-staff.png`, fullPage: true });
+  } finally {
+    await memberContext.close();
+    await staffContext.close();
+  }
+});

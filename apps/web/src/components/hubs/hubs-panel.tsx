@@ -1,0 +1,106 @@
+"use client";
+
+import { toGuildhallError } from "@guildhall/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent } from "react";
+import { Field } from "~/components/field";
+import { formText } from "~/lib/form";
+import { useT } from "~/lib/i18n";
+import { useTRPC } from "~/lib/trpc";
+
+/** My hubs, joining with an invite code, and creating a hub (when the instance allows). */
+export function HubsPanel() {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const hubs = useQuery(trpc.hubs.listMine.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.hubs.listMine.queryKey() });
+  const create = useMutation(trpc.hubs.create.mutationOptions({ onSuccess: refresh }));
+  const accept = useMutation(trpc.hubs.acceptInvite.mutationOptions({ onSuccess: refresh }));
+  const createError = create.error ? toGuildhallError(create.error) : null;
+  const acceptError = accept.error ? toGuildhallError(accept.error) : null;
+
+  function submitCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate({
+      slug: formText(form, "slug"),
+      name: formText(form, "name"),
+      description: formText(form, "description") || undefined,
+    });
+  }
+
+  function submitCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    accept.mutate({ code: formText(new FormData(event.currentTarget), "code").trim() });
+  }
+
+  return (
+    <>
+      <section className="panel" data-testid="my-hubs">
+        <h2>{t("hubs.mine")}</h2>
+        <ul className="rows">
+          {hubs.data?.items.length === 0 ? <li>{t("hubs.none")}</li> : null}
+          {hubs.data?.items.map((hub) => (
+            <li key={hub.id}>
+              <span>
+                <a href={`/hub/${hub.slug}`}>
+                  <strong>{hub.name}</strong>
+                </a>{" "}
+                · {hub.slug} · {hub.role}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel">
+        <h2>{t("hubs.joinWithCode")}</h2>
+        <form className="stack" onSubmit={submitCode}>
+          <Field label={t("hubs.code")} name="code" required maxLength={32} />
+          <button type="submit" disabled={accept.isPending}>
+            {t("hubs.join")}
+          </button>
+          {accept.data ? (
+            <p role="status">{t("hubs.joined", { hub: accept.data.hubSlug })}</p>
+          ) : null}
+          {acceptError ? (
+            <p className="form-error" role="alert">
+              {acceptError.message}
+            </p>
+          ) : null}
+        </form>
+      </section>
+      <section className="panel">
+        <h2>{t("hubs.create")}</h2>
+        <form className="stack" onSubmit={submitCreate} data-testid="create-hub">
+          <Field
+            label={t("hubs.slug")}
+            name="slug"
+            required
+            pattern="[a-z0-9][a-z0-9-]*[a-z0-9]"
+            minLength={3}
+            maxLength={32}
+            errors={createError?.fieldErrors.slug}
+          />
+          <Field
+            label={t("hubs.name")}
+            name="name"
+            required
+            minLength={2}
+            maxLength={80}
+            errors={createError?.fieldErrors.name}
+          />
+          <Field label={t("hubs.description")} name="description" maxLength={2000} />
+          <button type="submit" disabled={create.isPending}>
+            {t("hubs.create")}
+          </button>
+          {createError ? (
+            <p className="form-error" role="alert">
+              {createError.message}
+            </p>
+          ) : null}
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { toGuildhallError } from "@guildhall/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent } from "react";
+import { Field } from "~/components/field";
+import { formText } from "~/lib/form";
+import { useHubPermissions } from "~/lib/hub-permissions";
+import { useT } from "~/lib/i18n";
+import { useTRPC } from "~/lib/trpc";
+
+const locales = ["en", "de", "ru", "zh-TW"] as const;
+
+/** Hub settings and branding; read-only without hub.update, archive with hub.archive. */
+export function SettingsForm({ hubSlug }: { hubSlug: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const perms = useHubPermissions(hubSlug);
+  const settings = useQuery(trpc.hubs.settings.queryOptions({ hubSlug }));
+  const save = useMutation(
+    trpc.hubs.updateSettings.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.hubs.settings.queryKey({ hubSlug }) }),
+    }),
+  );
+  const archive = useMutation(
+    trpc.hubs.archive.mutationOptions({ onSuccess: () => router.push("/hubs") }),
+  );
+  const hub = settings.data;
+  if (!hub) return null;
+  const editable = perms.can("hub.update");
+  const error = save.error ? toGuildhallError(save.error) : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const color = (name: string) => formText(form, name) || null;
+    save.mutate({
+      hubSlug,
+      name: formText(form, "name"),
+      description: formText(form, "description"),
+      defaultLocale: formText(form, "defaultLocale") as (typeof locales)[number],
+      timezone: formText(form, "timezone"),
+      primaryColor: color("primaryColor"),
+      accentColor: color("accentColor"),
+      distanceUnit: formText(form, "distanceUnit") as "km" | "mi",
+      joinPolicy: formText(form, "joinPolicy") as "open" | "application" | "invite",
+      modules: formText(form, "modules")
+        .split(",")
+        .map((m) => m.trim())
+        .filter(Boolean),
+      ...(perms.superAdmin ? { streamLimit: Number(formText(form, "streamLimit")) } : {}),
+    });
+  }
+
+  return (
+    <section className="panel" data-testid="hub-settings">
+      <h1 data-testid="page-heading">{t("settings.heading")}</h1>
+      <form className="stack" onSubmit={submit}>
+        <fieldset disabled={!editable} className="stack">
+          <Field
+            label={t("hubs.name")}
+            name="name"
+            defaultValue={hub.name}
+            required
+            errors={error?.fieldErrors.name}
+          />
+          <Field label={t("hubs.description")} name="description" defaultValue={hub.description} />
+          <label className="field">
+            <span>{t("settings.language")}</span>
+            <select name="defaultLocale" defaultValue={hub.defaultLocale}>
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field
+            label={t("settings.timezone")}
+            name="timezone"
+            defaultValue={hub.timezone}
+            errors={error?.fieldErrors.timezone}
+          />
+          <Field
+            label={t("settings.primaryColor")}
+            name="primaryColor"
+            type="color"
+            defaultValue={hub.primaryColor ?? "#4f46e5"}
+          />
+          <Field
+            label={t("settings.accentColor")}
+            name="accentColor"
+            type="color"
+            defaultValue={hub.accentColor ?? "#0ea5e9"}
+          />
+          <label className="field">
+            <span>{t("settings.distanceUnit")}</span>
+            <select name="distanceUnit" defaultValue={hub.distanceUnit}>
+              <option value="km">km</option>
+              <option value="mi">mi</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("settings.joinPolicy")}</span>
+            <select name="joinPolicy" defaultValue={hub.joinPolicy}>
+              <option value="open">{t("settings.joinOpen")}</option>
+              <option value="application">{t("settings.joinApplication")}</option>
+              <option value="invite">{t("settings.joinInvite")}</option>
+            </select>
+          </label>
+          <Field
+            label={t("settings.modules")}
+            name="modules"
+            defaultValue={hub.modules.join(", ")}
+            errors={error?.fieldErrors.modules}
+          />
+          <Field
+            label={t("settings.streamLimit")}
+            name="streamLimit"
+            type="number"
+            min={0}
+            defaultValue={hub.streamLimit}
+            disabled={!perms.superAdmin}
+          />
+          {editable ? <button type="submit">{t("settings.save")}</button> : null}
+        </fieldset>
+        {save.isSuccess ? <p role="status">{t("settings.saved")}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+      </form>
+      {perms.can("hub.archive") ? (
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            if (window.confirm(t("settings.archiveConfirm"))) archive.mutate({ hubSlug });
+          }}
+        >
+          {t("settings.archive")}
+        </button>
+      ) : null}
+    </section>
+  );
+}

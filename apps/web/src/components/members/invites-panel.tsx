@@ -1,0 +1,89 @@
+"use client";
+
+import { toGuildhallError } from "@guildhall/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent } from "react";
+import { Field } from "~/components/field";
+import { formText } from "~/lib/form";
+import { useT } from "~/lib/i18n";
+import { useTRPC } from "~/lib/trpc";
+
+/** Expiring invite codes: create (preset role below yours), list, revoke. */
+export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: number }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invites = useQuery(trpc.members.invites.list.queryOptions({ hubSlug }));
+  const roles = useQuery(trpc.roles.list.queryOptions({ hubSlug }));
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.members.invites.list.queryKey({ hubSlug }) });
+  const create = useMutation(trpc.members.invites.create.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.members.invites.revoke.mutationOptions({ onSuccess: refresh }));
+  const error = create.error ? toGuildhallError(create.error) : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const maxUses = formText(form, "maxUses");
+    create.mutate({
+      hubSlug,
+      roleId: formText(form, "roleId") || null,
+      expiresInHours: Number(formText(form, "hours")),
+      maxUses: maxUses ? Number(maxUses) : null,
+    });
+  }
+
+  return (
+    <section className="panel" data-testid="invites-panel">
+      <h2>{t("members.invites")}</h2>
+      <ul className="rows">
+        {invites.data?.items.map((invite) => (
+          <li key={invite.id}>
+            <span>
+              <code>{invite.code}</code> · {invite.uses}
+              {invite.maxUses ? `/${invite.maxUses}` : ""} · {invite.expiresAt.toLocaleString()}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => revoke.mutate({ hubSlug, inviteId: invite.id })}
+            >
+              {t("security.revoke")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="stack" onSubmit={submit}>
+        <label className="field">
+          <span>{t("members.presetRole")}</span>
+          <select name="roleId" defaultValue="">
+            <option value="">—</option>
+            {roles.data?.items
+              .filter((role) => role.position < highest)
+              .map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <Field
+          label={t("members.expiresIn")}
+          name="hours"
+          type="number"
+          min={1}
+          max={720}
+          defaultValue={24}
+          required
+        />
+        <Field label={t("members.maxUses")} name="maxUses" type="number" min={1} />
+        <button type="submit">{t("members.createInvite")}</button>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error.message}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

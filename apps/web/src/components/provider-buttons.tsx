@@ -1,0 +1,43 @@
+"use client";
+
+import type { ExternalProvider } from "@guildhall/core";
+import { signIn } from "next-auth/react";
+import { useT } from "~/lib/i18n";
+
+export const providerNames: Record<ExternalProvider, string> = {
+  discord: "Discord",
+  yandex: "Yandex",
+  steam: "Steam",
+};
+
+/**
+ * Starts a provider flow: Discord and Yandex through next-auth (state + PKCE),
+ * Steam through our OpenID route. Signed in, the same flow links the account.
+ */
+export function startProvider(provider: ExternalProvider, next: string) {
+  if (provider === "steam") {
+    window.location.assign(`/api/auth/steam/start?next=${encodeURIComponent(next)}`);
+    return;
+  }
+  void signIn(provider, { redirectTo: next });
+}
+
+export function ProviderButtons({ providers }: { providers: ExternalProvider[] }) {
+  const t = useT();
+  if (providers.length === 0) return null;
+  return (
+    <div className="providers" data-testid="provider-buttons">
+      <p className="note">{t("auth.orWith")}</p>
+      {providers.map((provider) => (
+        <button
+          key={provider}
+          type="button"
+          className={`secondary provider-${provider}`}
+          onClick={() => startProvider(provider, "/")}
+        >
+          {providerNames[provider]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+"use client";
+
+import { toGuildhallError } from "@guildhall/client";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useHubPermissions } from "~/lib/hub-permissions";
+import { useT } from "~/lib/i18n";
+import { useTRPC } from "~/lib/trpc";
+
+interface LiveSignal {
+  type: string;
+  payload: { userId?: string; username?: string };
+}
+
+/**
+ * One ticket with live chat: messages come from the query, changes from the
+ * ticket subscription (new messages, status, assignment), with typing and
+ * viewers as live signals. Staff get internal notes, canned replies,
+ * assignment and status controls.
+ */
+export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const perms = useHubPermissions(hubSlug);
+  const staff = perms.can("ticket.manage");
+  const ticket = useQuery(trpc.tickets.get.queryOptions({ hubSlug, ticketId }));
+  const messages = useInfiniteQuery(
+    trpc.tickets.messages.list.infiniteQueryOptions(
+      { hubSlug, ticketId, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const replies = useQuery({
+    ...trpc.tickets.cannedReplies.list.queryOptions({ hubSlug }),
+    enabled: staff,
+  });
+  const [typing, setTyping] = useState<Record<string, { name: string; until: number }>>({});
+  const [viewers, setViewers] = useState<Record<string, { name: string; seen: number }>>({});
+  const [body, setBody] = useState("");
+  const [internal, setInternal] = useState(false);
+  const lastTyping = useRef(0);
+
+  const refreshMessages = () =>
+    queryClient.invalidateQueries({
+      queryKey: trpc.tickets.messages.list.infiniteQueryKey({ hubSlug, ticketId, limit: 50 }),
+    });
+  const refreshTicket = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ hubSlug, ticketId }) });
+  const markRead = useMutation(trpc.tickets.markRead.mutationOptions());
+
+  useSubscription(
+    trpc.tickets.watch.subscriptionOptions(
+      { hubSlug, ticketId },
+      {
+        onData: (event) => {
+          const item: LiveSignal = "data" in event ? event.data : event;
+          const who = item.payload.userId ?? "";
+          const name = item.payload.username ?? "";
+          if (item.type === "ready") return;
+          if (item.type === "typing") {
+            setTyping((now) => ({ ...now, [who]: { name, until: Date.now() + 5000 } }));
+          } else if (item.type.startsWith("viewer.")) {
+            setViewers((now) => {
+              const next = { ...now };
+              if (item.type === "viewer.left") delete next[who];
+              else next[who] = { name, seen: Date.now() };
+              return next;
+            });
+          } else if (item.type.startsWith("message.")) {
+            setTyping((now) => {
+              const next = { ...now };
+              delete next[who];
+              return next;
+            });
+            void refreshMessages().then(() => markRead.mutate({ hubSlug, ticketId }));
+          } else {
+            void refreshTicket();
+          }
+        },
+      },
+    ),
+  );
+
+  useEffect(() => {
+    markRead.mutate({ hubSlug, ticketId });
+    const timer = setInterval(() => {
+      const now = Date.now();
+      setTyping((all) => Object.fromEntries(Object.entries(all).filter(([, v]) => v.until > now)));
+      setViewers((all) =>
+        Object.fromEntries(Object.entries(all).filter(([, v]) => v.seen > now - 40_000)),
+      );
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [hubSlug, ticketId]); // once per ticket (markRead is a stable mutation handle)
+
+  const send = useMutation(
+    trpc.tickets.messages.send.mutationOptions({
+      onSuccess: () => {
+        setBody("");
+        void refreshMessages();
+      },
+    }),
+  );
+  const signalTyping = useMutation(trpc.tickets.typing.mutationOptions());
+  const after = () => void refreshTicket();
+  const claim = useMutation(trpc.tickets.claim.mutationOptions({ onSuccess: after }));
+  const unassign = useMutation(trpc.tickets.unassign.mutationOptions({ onSuccess: after }));
+  const update = useMutation(trpc.tickets.update.mutationOptions({ onSuccess: after }));
+  const close = useMutation(trpc.tickets.close.mutationOptions({ onSuccess: after }));
+  const reopen = useMutation(trpc.tickets.reopen.mutationOptions({ onSuccess: after }));
+  const failure = [send, claim, unassign, update, close, reopen].find((m) => m.error)?.error;
+
+  const data = ticket.data;
+  if (ticket.error) {
+    return (
+      <p className="form-error" role="alert">
+        {toGuildhallError(ticket.error).message}
+      </p>
+    );
+  }
+  if (!data) return null;
+  const list = [...(messages.data?.pages.flatMap((page) => page.items) ?? [])].reverse();
+  const typingNames = Object.values(typing).map((v) => v.name);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!body.trim()) return;
+    send.mutate({ hubSlug, ticketId, body, internal: staff && internal });
+  }
+
+  function onInput(value: string) {
+    setBody(value);
+    if (Date.now() - lastTyping.current > 3000) {
+      lastTyping.current = Date.now();
+      signalTyping.mutate({ hubSlug, ticketId });
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="ticket-view">
+      <h1 data-testid="page-heading">
+        #{data.number} {data.subject}
+      </h1>
+      <p>
+        <span className="badge" data-testid="ticket-status">
+          {t(`tickets.status.${data.status}`)}
+        </span>{" "}
+        {data.category} · {data.priority} · {data.createdByName ?? "—"}
+        {data.assigneeName ? ` · ${t("tickets.assignee")}: ${data.assigneeName}` : ""}
+        {data.breached ? <span className="badge bad"> {t("tickets.breached")}</span> : null}
+        {data.firstResponseDueAt && !data.firstRespondedAt
+          ? ` · ${t("tickets.firstResponseDue")} ${data.firstResponseDueAt.toLocaleString()}`
+          : ""}
+      </p>
+      <p className="note" data-testid="viewers">
+        {Object.keys(viewers).length > 0
+          ? t("tickets.viewing", {
+              names: Object.values(viewers)
+                .map((v) => v.name)
+                .join(", "),
+            })
+          : null}
+      </p>
+      {staff ? (
+        <div className="inline">
+          {!data.assigneeId ? (
+            <button type="button" onClick={() => claim.mutate({ hubSlug, ticketId })}>
+              {t("tickets.claim")}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => unassign.mutate({ hubSlug, ticketId })}
+            >
+              {t("tickets.unassign")}
+            </button>
+          )}
+          <select
+            aria-label={t("tickets.status")}
+            value={data.status === "closed" ? "open" : data.status}
+            disabled={data.status === "closed"}
+            onChange={(event) =>
+              update.mutate({
+                hubSlug,
+                ticketId,
+                status: event.target.value as "open" | "pending" | "on_hold",
+              })
+            }
+          >
+            {(["open", "pending", "on_hold"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`tickets.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="inline">
+        {data.status === "closed" ? (
+          <button type="button" onClick={() => reopen.mutate({ hubSlug, ticketId })}>
+            {t("tickets.reopen")}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => close.mutate({ hubSlug, ticketId })}
+          >
+            {t("tickets.close")}
+          </button>
+        )}
+      </div>
+      <p>{data.description}</p>
+      {messages.hasNextPage ? (
+        <button type="button" className="secondary" onClick={() => void messages.fetchNextPage()}>
+          {t("tickets.older")}
+        </button>
+      ) : null}
+      <ul className="chat" data-testid="messages">
+        {list.map((message) => (
+          <li
+            key={message.id}
+            className={message.internal ? "internal" : undefined}
+            data-testid="message"
+          >
+            <strong>{message.authorName ?? "—"}</strong>{" "}
+            <small>{message.createdAt.toLocaleTimeString()}</small>
+            {message.internal ? <span className="badge"> {t("tickets.internal")}</span> : null}
+            <p>{message.body}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="note" data-testid="typing" aria-live="polite">
+        {typingNames.length > 0 ? t("tickets.typing", { names: typingNames.join(", ") }) : null}
+      </p>
+      {data.status !== "closed" ? (
+        <form className="stack" onSubmit={submit} data-testid="composer">
+          {staff && (replies.data?.items.length ?? 0) > 0 ? (
+            <select
+              aria-label={t("tickets.cannedReplies")}
+              value=""
+              onChange={(event) => {
+                const reply = replies.data?.items.find((r) => r.id === event.target.value);
+                if (reply) setBody((now) => (now ? `${now}\n${reply.body}` : reply.body));
+              }}
+            >
+              <option value="">{t("tickets.cannedReplies")}</option>
+              {replies.data?.items.map((reply) => (
+                <option key={reply.id} value={reply.id}>
+                  {reply.title}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          <textarea
+            aria-label={t("tickets.message")}
+            value={body}
+            maxLength={4000}
+            rows={3}
+            onChange={(event) => onInput(event.target.value)}
+          />
+          {staff ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={internal}
+                onChange={(e) => setInternal(e.target.checked)}
+              />
+              {t("tickets.internalNote")}
+            </label>
+          ) : null}
+          <button type="submit" disabled={send.isPending}>
+            {t("tickets.send")}
+          </button>
+        </form>
+      ) : null}
+      {failure ? (
+        <p className="form-error" role="alert">
+          {toGuildhallError(failure).message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * A minimal browser for HTTP tests: keeps the cookies one server sets and
+ * never follows redirects on its own, so each hop can be inspected.
+ */
+export class HttpSession {
+  readonly cookies = new Map<string, string>();
+
+  constructor(readonly base: string) {}
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const at = pair.indexOf("=");
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1).trim();
+      const expired = attributes.some((a) => {
+        const [key = "", v = ""] = a.trim().split("=");
+        return (
+          (key.toLowerCase() === "max-age" && Number(v) <= 0) ||
+          (key.toLowerCase() === "expires" && Date.parse(v) < Date.now())
+        );
+      });
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  private header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  /** A request to the server (relative path) or elsewhere (absolute URL, no cookies sent). */
+  async fetch(target: string, init: RequestInit = {}): Promise<Response> {
+    const own = target.startsWith("/") || target.startsWith(this.base);
+    const url = target.startsWith("/") ? `${this.base}${target}` : target;
+    const headers = new Headers(init.headers);
+    if (own && this.cookies.size) headers.set("cookie", this.header());
+    if (own) headers.set("origin", this.base);
+    const response = await fetch(url, { ...init, headers, redirect: "manual" });
+    if (own) this.remember(response);
+    return response;
+  }
+
+  /** Posts a form (as a browser would). */
+  post(target: string, form: Record<string, string>) {
+    return this.fetch(target, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form),
+    });
+  }
+
+  /** A tRPC query with this session's cookie. */
+  async query<T>(path: string): Promise<{ status: number; data?: T; code?: string }> {
+    const response = await this.fetch(`/api/trpc/${path}`);
+    const body = (await response.json()) as {
+      result?: { data?: { json?: T } };
+      error?: { json?: { data?: { code?: string } } };
+    };
+    return {
+      status: response.status,
+      data: body.result?.data?.json,
+      code: body.error?.json?.data?.code,
+    };
+  }
+
+  /** A tRPC mutation with this session's cookie. */
+  async mutate<T>(
+    path: string,
+    input: unknown,
+  ): Promise<{ status: number; data?: T; code?: string }> {
+    const response = await this.fetch(`/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: input }),
+    });
+    const body = (await response.json()) as {
+      result?: { data?: { json?: T } };
+      error?: { json?: { data?: { code?: string } } };
+    };
+    return {
+      status: response.status,
+      data: body.result?.data?.json,
+      code: body.error?.json?.data?.code,
+    };
+  }
+}

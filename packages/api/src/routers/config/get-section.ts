@@ -1,0 +1,17 @@
+import { getConfigSection } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { configSection, sectionInput } from "./config.types";
+
+export const getSection = permissionProcedure("config.read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}/config/{section}",
+      tags: ["config"],
+      summary: "One configuration section (its defaults until saved)",
+      protect: true,
+    },
+  })
+  .input(sectionInput)
+  .output(configSection)
+  .query(({ ctx, input }) => getConfigSection(ctx.db, ctx.hub.id, input.section));

@@ -1,0 +1,22 @@
+import { resetConfigSection } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { configActor } from "./actor";
+import { baseVersion, configWriteResult, sectionInput } from "./config.types";
+
+export const resetSection = permissionProcedure("config.update")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/hubs/{hubSlug}/config/{section}/reset",
+      tags: ["config"],
+      summary: "Put a configuration section back to its defaults (a new version)",
+      protect: true,
+    },
+  })
+  .input(sectionInput.extend({ baseVersion }))
+  .output(configWriteResult)
+  .mutation(({ ctx, input }) =>
+    resetConfigSection(ctx.db, configActor(ctx), input.section, {
+      baseVersion: input.baseVersion,
+    }),
+  );

@@ -1,0 +1,21 @@
+import { updateHub } from "@guildhall/core";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { hubDetails, hubDetailsOf, hubSettingsInput, hubSlug } from "./hub.types";
+
+/** Changes a hub's settings and branding; audited. */
+export const updateSettings = permissionProcedure("hub.update")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/hubs/{hubSlug}/settings",
+      tags: ["hubs"],
+      summary: "Change a hub's settings",
+    },
+  })
+  .input(hubSettingsInput.extend({ hubSlug }))
+  .output(hubDetails)
+  .mutation(async ({ ctx, input }) => {
+    const { hubSlug: _, ...settings } = input;
+    return hubDetailsOf(await updateHub(ctx.db, actorOf(ctx), settings));
+  });

@@ -1,0 +1,23 @@
+import { EXTERNAL_PROVIDERS, unlinkIdentity } from "@guildhall/core";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+
+export const unlinkMyIdentity = authedProcedure
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/me/identities/{provider}",
+      tags: ["auth"],
+      summary: "Unlink a provider (refused for the last way to sign in)",
+    },
+  })
+  .input(z.object({ provider: z.enum(EXTERNAL_PROVIDERS) }))
+  .output(z.object({ unlinked: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await unlinkIdentity(ctx.db, {
+      userId: ctx.principal.userId,
+      provider: input.provider,
+      ip: ctx.ip,
+    });
+    return { unlinked: true as const };
+  });

@@ -1,0 +1,20 @@
+import { listInvites as list } from "@guildhall/core";
+import { z } from "zod";
+import { permissionProcedure } from "../../procedures";
+import { hubSlug } from "../hubs/hub.types";
+import { inviteOutput } from "./member.types";
+
+export const listInvites = permissionProcedure("member.invite")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}/invites",
+      tags: ["members"],
+      summary: "Invites that are not revoked",
+    },
+  })
+  .input(z.object({ hubSlug }).strict())
+  .output(z.object({ items: z.array(inviteOutput) }))
+  .query(async ({ ctx }) => ({
+    items: (await list(ctx.db, ctx.hub.id)).map(({ hubId: _, revokedAt: _r, ...invite }) => invite),
+  }));

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const memberRole = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  position: z.number().int(),
+});
+
+export const memberOutput = z
+  .object({
+    userId: z.uuid(),
+    username: z.string(),
+    displayName: z.string().nullable(),
+    avatarKey: z.string().nullable(),
+    joinedAt: z.date(),
+    roles: z.array(memberRole),
+  })
+  .meta({ id: "Member" });
+
+export const banOutput = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    reason: z.string(),
+    actorId: z.uuid().nullable(),
+    createdAt: z.date(),
+    expiresAt: z.date().nullable(),
+    liftedAt: z.date().nullable(),
+    liftedBy: z.uuid().nullable(),
+  })
+  .meta({ id: "Ban" });
+
+export const inviteOutput = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    roleId: z.uuid().nullable(),
+    targetUserId: z.uuid().nullable(),
+    maxUses: z.number().int().nullable(),
+    uses: z.number().int(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.date(),
+    expiresAt: z.date(),
+  })
+  .meta({ id: "Invite" });
+
+export const pageInput = {
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+};

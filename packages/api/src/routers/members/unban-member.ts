@@ -1,0 +1,21 @@
+import { unbanUser } from "@guildhall/core";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { hubSlug } from "../hubs/hub.types";
+
+export const unbanMember = permissionProcedure("member.ban")
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/hubs/{hubSlug}/bans/{userId}",
+      tags: ["members"],
+      summary: "Lift a ban",
+    },
+  })
+  .input(z.object({ hubSlug, userId: z.uuid() }))
+  .output(z.object({ lifted: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await unbanUser(ctx.db, actorOf(ctx), input.userId);
+    return { lifted: true as const };
+  });

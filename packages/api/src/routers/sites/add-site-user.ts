@@ -1,0 +1,24 @@
+import { addSiteUser as assignUser } from "@guildhall/core";
+import { z } from "zod";
+import { permissionProcedure } from "../../procedures";
+import { siteUserRef } from "./site.types";
+
+export const addSiteUser = permissionProcedure("site.manage")
+  .meta({
+    openapi: {
+      method: "PUT",
+      path: "/hubs/{hubSlug}/sites/{siteId}/users/{userId}",
+      tags: ["sites"],
+      summary: "Assign a member of the hub to a site (idempotent)",
+      protect: true,
+    },
+  })
+  .input(siteUserRef)
+  .output(z.object({ added: z.boolean() }))
+  .mutation(({ ctx, input }) =>
+    assignUser(ctx.db, ctx.hub.id, input.siteId, input.userId, {
+      actorId: ctx.principal.userId,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    }),
+  );

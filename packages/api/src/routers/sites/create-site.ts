@@ -1,0 +1,24 @@
+import { createSite as createSiteRow } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { createSiteInput, site } from "./site.types";
+
+export const createSite = permissionProcedure("site.manage")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/hubs/{hubSlug}/sites",
+      tags: ["sites"],
+      summary: "Create a site (name unique in the hub), optionally assigning hub members",
+      protect: true,
+    },
+  })
+  .input(createSiteInput)
+  .output(site)
+  .mutation(({ ctx, input }) =>
+    createSiteRow(
+      ctx.db,
+      ctx.hub.id,
+      { name: input.name, description: input.description, userIds: input.userIds },
+      { actorId: ctx.principal.userId, ip: ctx.ip, requestId: ctx.requestId },
+    ),
+  );

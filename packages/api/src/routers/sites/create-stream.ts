@@ -1,0 +1,24 @@
+import { createStream as createStreamRow } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { createStreamInput, stream } from "./stream.types";
+
+export const createStream = permissionProcedure("stream.manage")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/hubs/{hubSlug}/sites/{siteId}/streams",
+      tags: ["streams"],
+      summary: "Add a stream configuration (403 STREAM_LIMIT_REACHED at the hub's limit)",
+      protect: true,
+    },
+  })
+  .input(createStreamInput)
+  .output(stream)
+  .mutation(({ ctx, input }) => {
+    const { hubSlug: _hubSlug, siteId, ...fields } = input;
+    return createStreamRow(ctx.db, ctx.hub.id, siteId, fields, {
+      actorId: ctx.principal.userId,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+  });

@@ -1,0 +1,17 @@
+import { getSite as getSiteRow } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { siteDetail, siteRef } from "./site.types";
+
+export const getSite = permissionProcedure("site.read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}/sites/{siteId}",
+      tags: ["sites"],
+      summary: "One site with its assigned users",
+      protect: true,
+    },
+  })
+  .input(siteRef)
+  .output(siteDetail)
+  .query(({ ctx, input }) => getSiteRow(ctx.db, ctx.hub.id, input.siteId));

@@ -1,0 +1,19 @@
+import { listSites as listSiteRows } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { listSitesInput, listSitesOutput } from "./site.types";
+
+export const listSites = permissionProcedure("site.read")
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/hubs/{hubSlug}/sites",
+      tags: ["sites"],
+      summary: "The hub's sites, newest first, with user and stream counts",
+      protect: true,
+    },
+  })
+  .input(listSitesInput)
+  .output(listSitesOutput)
+  .query(({ ctx, input }) =>
+    listSiteRows(ctx.db, { hubId: ctx.hub.id, cursor: input.cursor, limit: input.limit }),
+  );

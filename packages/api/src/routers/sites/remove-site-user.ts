@@ -1,0 +1,24 @@
+import { removeSiteUser as unassignUser } from "@guildhall/core";
+import { z } from "zod";
+import { permissionProcedure } from "../../procedures";
+import { siteUserRef } from "./site.types";
+
+export const removeSiteUser = permissionProcedure("site.manage")
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/hubs/{hubSlug}/sites/{siteId}/users/{userId}",
+      tags: ["sites"],
+      summary: "Remove a user from a site (idempotent)",
+      protect: true,
+    },
+  })
+  .input(siteUserRef)
+  .output(z.object({ removed: z.boolean() }))
+  .mutation(({ ctx, input }) =>
+    unassignUser(ctx.db, ctx.hub.id, input.siteId, input.userId, {
+      actorId: ctx.principal.userId,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    }),
+  );

@@ -1,0 +1,25 @@
+import { updateSite as updateSiteRow } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { site, updateSiteInput } from "./site.types";
+
+export const updateSite = permissionProcedure("site.manage")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/hubs/{hubSlug}/sites/{siteId}",
+      tags: ["sites"],
+      summary: "Rename a site or change its description",
+      protect: true,
+    },
+  })
+  .input(updateSiteInput)
+  .output(site)
+  .mutation(({ ctx, input }) =>
+    updateSiteRow(
+      ctx.db,
+      ctx.hub.id,
+      input.siteId,
+      { name: input.name, description: input.description },
+      { actorId: ctx.principal.userId, ip: ctx.ip, requestId: ctx.requestId },
+    ),
+  );

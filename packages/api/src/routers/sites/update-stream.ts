@@ -1,0 +1,24 @@
+import { updateStream as updateStreamRow } from "@guildhall/core";
+import { permissionProcedure } from "../../procedures";
+import { stream, updateStreamInput } from "./stream.types";
+
+export const updateStream = permissionProcedure("stream.manage")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/hubs/{hubSlug}/sites/{siteId}/streams/{streamId}",
+      tags: ["streams"],
+      summary: "Change fields of a stream configuration",
+      protect: true,
+    },
+  })
+  .input(updateStreamInput)
+  .output(stream)
+  .mutation(({ ctx, input }) => {
+    const { hubSlug: _hubSlug, siteId, streamId, ...patch } = input;
+    return updateStreamRow(ctx.db, ctx.hub.id, siteId, streamId, patch, {
+      actorId: ctx.principal.userId,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+  });

@@ -1,0 +1,79 @@
+import {
+  findTicket,
+  getMembership,
+  isTicketStaff,
+  publishSignal,
+  ticketStream,
+} from "@guildhall/core";
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
+import { hubSlug } from "../hubs/hub.types";
+
+/**
+ * One ticket, live: new and edited messages, status and assignment changes
+ * (tracked: resume with lastEventId), plus typing and who is viewing
+ * (signals, live only). Internal notes reach staff only. The stream ends when
+ * the ticket is deleted or the subscriber loses access.
+ */
+export const watchTicket = permissionProcedure("ticket.read")
+  .input(
+    z.object({
+      hubSlug,
+      ticketId: z.uuid(),
+      lastEventId: z.string().regex(/^\d+$/).nullish(),
+    }),
+  )
+  .subscription(async ({ ctx, input, signal }) => {
+    // Checked before the stream starts, so a refusal is an ordinary tRPC error.
+    const actor = actorOf(ctx);
+    const bus = await requireBus(ctx);
+    await findTicket(ctx.db, actor, input.ticketId);
+    return live();
+    async function* live() {
+      const staff = isTicketStaff(actor);
+      const stream = ticketStream(input.ticketId);
+      const me = { userId: ctx.principal.userId, username: ctx.principal.username };
+      const announce = (type: "viewer.joined" | "viewer.here" | "viewer.left") =>
+        publishSignal(ctx.db, { stream, type, payload: me }).catch(() => undefined);
+      const heartbeat = setInterval(() => void announce("viewer.here"), 15_000);
+      try {
+        // Registered first, so the answers to our own "joined" reach us.
+        const events = guardedStream(ctx, bus, stream, {
+          after: resumeAfter(input.lastEventId),
+          signal,
+          stillAllowed: async () => {
+            if (
+              !ctx.principal.superAdmin &&
+              !(await getMembership(ctx.db, actor.hubId, actor.userId))
+            )
+              return false;
+            return findTicket(ctx.db, actor, input.ticketId).then(
+              () => true,
+              () => false,
+            );
+          },
+        });
+        await announce("viewer.joined");
+        // Tells the client the stream is live (untracked: resuming does not depend on it).
+        yield { type: "ready", payload: {} };
+        for await (const item of events) {
+          if (item.kind === "signal") {
+            if (item.payload.userId === me.userId) continue;
+            // A newcomer learns who is already here from everyone's answer.
+            if (item.type === "viewer.joined") void announce("viewer.here");
+            yield { type: item.type, payload: item.payload };
+            continue;
+          }
+          if (item.payload.internal === true && !staff) continue;
+          yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+          if (item.type === "ticket.deleted") return;
+        }
+      } finally {
+        clearInterval(heartbeat);
+        await announce("viewer.left");
+      }
+    }
+  });

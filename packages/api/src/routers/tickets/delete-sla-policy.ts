@@ -1,0 +1,23 @@
+import { deleteSlaPolicy } from "@guildhall/core";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { hubSlug } from "../hubs/hub.types";
+import { category } from "./ticket.types";
+
+export const deletePolicy = permissionProcedure("ticket.manage")
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/hubs/{hubSlug}/tickets/sla-policies/{category}",
+      tags: ["tickets"],
+      summary: "Remove a category's SLA policy",
+      protect: true,
+    },
+  })
+  .input(z.object({ hubSlug, category }))
+  .output(z.object({ deleted: z.literal(true) }))
+  .mutation(async ({ ctx, input }) => {
+    await deleteSlaPolicy(ctx.db, actorOf(ctx), input.category);
+    return { deleted: true as const };
+  });

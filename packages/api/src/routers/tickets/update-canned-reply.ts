@@ -1,0 +1,29 @@
+import { updateCannedReply } from "@guildhall/core";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { hubSlug } from "../hubs/hub.types";
+import { cannedReplyBody, cannedReplyOutput, cannedReplyTitle } from "./ticket.types";
+
+export const updateReply = permissionProcedure("ticket.manage")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/hubs/{hubSlug}/tickets/canned-replies/{replyId}",
+      tags: ["tickets"],
+      summary: "Change a canned reply",
+      protect: true,
+    },
+  })
+  .input(
+    z.object({
+      hubSlug,
+      replyId: z.uuid(),
+      title: cannedReplyTitle.optional(),
+      body: cannedReplyBody.optional(),
+    }),
+  )
+  .output(cannedReplyOutput)
+  .mutation(({ ctx, input: { hubSlug: _, replyId, ...changes } }) =>
+    updateCannedReply(ctx.db, actorOf(ctx), replyId, changes),
+  );

@@ -1,0 +1,30 @@
+import { SETTABLE_STATUSES, updateTicket as update } from "@guildhall/core";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { category, onTicket, tag, ticketPriority, ticketRowOutput } from "./ticket.types";
+
+/** Staff set status (open, pending, on hold), priority, tags or category. */
+export const updateTicket = permissionProcedure("ticket.manage")
+  .meta({
+    openapi: {
+      method: "PATCH",
+      path: "/hubs/{hubSlug}/tickets/{ticketId}",
+      tags: ["tickets"],
+      summary: "Change a ticket's status, priority, tags or category",
+      protect: true,
+    },
+  })
+  .input(
+    z.object({
+      ...onTicket,
+      status: z.enum(SETTABLE_STATUSES).optional(),
+      priority: ticketPriority.optional(),
+      tags: z.array(tag).max(10).optional(),
+      category: category.optional(),
+    }),
+  )
+  .output(ticketRowOutput)
+  .mutation(({ ctx, input: { hubSlug: _, ticketId, ...changes } }) =>
+    update(ctx.db, actorOf(ctx), ticketId, changes),
+  );

@@ -1,0 +1,205 @@
+import { exportAuditCsv, getHubBySlug, recordAudit } from "@guildhall/core";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describeError } from "../src";
+import { resetRateLimiters } from "../src/middleware/rate-limit";
+import { useWorld } from "./support/world";
+
+const fixture = useWorld();
+beforeEach(() => resetRateLimiters());
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    expect(error).toBeInstanceOf(TRPCError);
+    return describeError(error as TRPCError, "en", null).code;
+  }
+}
+
+/** A strict RFC 4180 reader, to check that what we write reads back cell for cell. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') quoted = false;
+      else cell += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && cell === "") quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i += 1;
+    } else if (c === '"' || c === "\n" || c === "\r")
+      throw new Error(`stray ${JSON.stringify(c)} at ${i}`);
+    else cell += c;
+    i += 1;
+  }
+  if (quoted || cell !== "" || row.length) throw new Error("unterminated last row");
+  return rows;
+}
+
+const tricky = [
+  { targetId: 'quote " and, comma', after: { note: "line one\nline two" } },
+  { targetId: '=HYPERLINK("http://evil.example","click")', after: { n: -1 } },
+  { targetId: "+SUM(1,2)", after: null },
+  { targetId: "-2+3", after: null },
+  { targetId: "@cmd", after: null },
+  { targetId: "plain", after: { name: "Ünïcødé 名字" } },
+];
+
+beforeAll(async () => {
+  const db = fixture.db.db;
+  const alpha = await getHubBySlug(db, "alpha");
+  const beta = await getHubBySlug(db, "beta");
+  const { admin, moderator } = fixture.world.principals;
+  for (const [i, row] of tricky.entries()) {
+    await recordAudit(db, {
+      hubId: alpha!.id,
+      actorId: i % 2 ? moderator.userId : admin.userId,
+      action: "export.test",
+      targetType: "thing",
+      targetId: row.targetId,
+      after: row.after,
+      ip: "10.0.0.9",
+    });
+  }
+  await recordAudit(db, {
+    hubId: beta!.id,
+    actorId: fixture.world.principals.otherHub.userId,
+    action: "export.test",
+    targetType: "thing",
+    targetId: "beta secret",
+  });
+});
+
+describe("audit.export", () => {
+  it("writes the hub's rows as CSV that reads back exactly, with formulas defused", async () => {
+    const result = await fixture.world
+      .caller("admin")
+      .audit.export({ hubSlug: "alpha", action: "export.test" });
+    expect(result.filename).toMatch(/^audit-alpha-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.csv$/);
+    expect(result).toMatchObject({ rows: tricky.length, truncated: false });
+    expect(result.csv.endsWith("\r\n")).toBe(true);
+    const [header, ...rows] = parseCsv(result.csv);
+    expect(header).toEqual([
+      "id",
+      "created_at",
+      "actor_id",
+      "actor_username",
+      "action",
+      "target_type",
+      "target_id",
+      "before",
+      "after",
+      "ip",
+    ]);
+    expect(rows).toHaveLength(tricky.length);
+    // newest first, every row the same width
+    const targets = rows.map((row) => row[6]);
+    expect(targets).toEqual([
+      "plain",
+      "'@cmd",
+      "'-2+3",
+      "'+SUM(1,2)",
+      '\'=HYPERLINK("http://evil.example","click")',
+      'quote " and, comma',
+    ]);
+    for (const row of rows) expect(row).toHaveLength(10);
+    const first = rows.at(-1)!;
+    expect(JSON.parse(first[8]!)).toEqual({ note: "line one\nline two" });
+    expect(first[3]).toBe("adminuser");
+    expect(rows[0]![8]).toBe('{"name":"Ünïcødé 名字"}');
+    expect(rows[0]![9]).toBe("10.0.0.9");
+    expect(result.csv).not.toContain("beta secret");
+    // no cell starts with a formula character
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it("applies the same filters as audit.list", async () => {
+    const admin = fixture.world.caller("admin");
+    const { moderator } = fixture.world.principals;
+    const all = await admin.audit.list({ hubSlug: "alpha", limit: 100 });
+    const newest = all.items.find((entry) => entry.action === "export.test")!;
+    const oldest = all.items.filter((entry) => entry.action === "export.test").at(-1)!;
+    const filters = [
+      { action: "export.test" },
+      { action: "export.test", actorId: moderator.userId },
+      { action: "export.test", from: newest.createdAt },
+      { action: "export.test", to: oldest.createdAt },
+      { actorId: moderator.userId },
+      { action: "no.such.action" },
+    ];
+    for (const filter of filters) {
+      const listed = await admin.audit.list({ hubSlug: "alpha", limit: 100, ...filter });
+      const exported = await admin.audit.export({ hubSlug: "alpha", ...filter });
+      const ids = parseCsv(exported.csv)
+        .slice(1)
+        .map((row) => row[0]);
+      expect(ids, JSON.stringify(filter)).toEqual(listed.items.map((entry) => entry.id));
+      expect(exported.rows).toBe(listed.items.length);
+    }
+    const byModerator = await admin.audit.export({
+      hubSlug: "alpha",
+      action: "export.test",
+      actorId: moderator.userId,
+    });
+    expect(byModerator.rows).toBe(3);
+  });
+
+  it("stops at the cap, newest rows first, and says so", async () => {
+    const alpha = await getHubBySlug(fixture.db.db, "alpha");
+    const capped = await exportAuditCsv(
+      fixture.db.db,
+      { hubId: alpha!.id, action: "export.test" },
+      4,
+    );
+    expect(capped).toMatchObject({ rows: 4, truncated: true });
+    expect(
+      parseCsv(capped.csv)
+        .slice(1)
+        .map((row) => row[6]),
+    ).toEqual(["plain", "'@cmd", "'-2+3", "'+SUM(1,2)"]);
+    const exact = await exportAuditCsv(
+      fixture.db.db,
+      { hubId: alpha!.id, action: "export.test" },
+      tricky.length,
+    );
+    expect(exact).toMatchObject({ rows: tricky.length, truncated: false });
+  });
+
+  it("is for audit.export holders only, and is itself written to the log", async () => {
+    expect(
+      await outcome(fixture.world.caller("moderator").audit.export({ hubSlug: "alpha" })),
+    ).toBe("PERMISSION_DENIED");
+    expect(await outcome(fixture.world.caller("otherHub").audit.export({ hubSlug: "alpha" }))).toBe(
+      "HUB_NOT_FOUND",
+    );
+    const owner = fixture.world.caller("owner");
+    await owner.audit.export({ hubSlug: "alpha", action: "export.test" });
+    const { items } = await owner.audit.list({ hubSlug: "alpha", action: "audit.export" });
+    expect(items[0]).toMatchObject({
+      actorId: fixture.world.principals.owner.userId,
+      targetType: "audit_log",
+      after: { action: "export.test", rows: tricky.length, truncated: false },
+    });
+  });
+});

@@ -1,0 +1,293 @@
+import { schema, type DatabaseHandle } from "@guildhall/db";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { getLogger } from "../logger";
+import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
+
+/** A persisted event, numbered within its stream. */
+export interface BusEvent {
+  kind: "event";
+  stream: string;
+  seq: number;
+  type: string;
+  hubId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** A short-lived signal (typing, viewing): delivered live only, never replayed. */
+export interface BusSignal {
+  kind: "signal";
+  stream: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+const CACHE_LIMIT = 2000;
+const BACKLOG_PAGE = 500;
+
+/**
+ * What one process knows about one stream it has subscribers for: the newest
+ * events (a contiguous window ending at `hi`), whether a notification arrived
+ * since the last read (`stale`), and who waits for news.
+ */
+class StreamState {
+  cache: BusEvent[] = [];
+  /** The highest sequence read from the database (undefined until the first refresh). */
+  hi: number | undefined;
+  stale = true;
+  /** Counts completed refreshes, so a waiter never misses one that ended before it waited. */
+  version = 0;
+  subscribers = 0;
+  private refreshing: Promise<void> | null = null;
+  private again = false;
+  private waiters = new Set<() => void>();
+  readonly signals = new Set<(signal: BusSignal) => void>();
+
+  constructor(
+    private readonly bus: RealtimeBus,
+    readonly stream: string,
+  ) {}
+
+  /** Reads what is new since `hi` (one query per process, whatever the number of subscribers). */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.again = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.again = false;
+          if (this.hi === undefined) {
+            this.hi = await this.bus.headOf(this.stream);
+          } else {
+            const rows = await this.bus.readAfter(this.stream, this.hi, CACHE_LIMIT);
+            if (rows.length > 0) {
+              this.cache.push(...rows);
+              this.hi = rows.at(-1)!.seq;
+              if (this.cache.length > CACHE_LIMIT)
+                this.cache.splice(0, this.cache.length - CACHE_LIMIT);
+              if (rows.length === CACHE_LIMIT) this.again = true;
+            }
+          }
+        } while (this.again);
+        this.stale = false;
+      } finally {
+        this.refreshing = null;
+        this.version++;
+        for (const wake of this.waiters) wake();
+        this.waiters.clear();
+      }
+    })();
+    return this.refreshing;
+  }
+
+  /** The events after `cursor` that this process can serve, or null when the database must. */
+  cachedAfter(cursor: number): BusEvent[] | null {
+    const lo = this.cache[0]?.seq ?? (this.hi ?? 0) + 1;
+    if (cursor < lo - 1) return null;
+    return this.cache.filter((event) => event.seq > cursor);
+  }
+
+  /** Resolves once a refresh after `version` has completed (or when aborted). */
+  changed(version: number, signal?: AbortSignal): Promise<void> {
+    if (this.version > version || this.stale) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        signal?.removeEventListener("abort", done);
+        this.waiters.delete(done);
+        resolve();
+      };
+      this.waiters.add(done);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  notify() {
+    this.stale = true;
+    void this.refresh().catch((error: unknown) =>
+      getLogger().error({ err: String(error), stream: this.stream }, "realtime refresh failed"),
+    );
+  }
+}
+
+/**
+ * The realtime bus of one process. Writers call `publishEvent` inside their
+ * transaction (the event row and a NOTIFY carrying only `stream:seq`); every
+ * process LISTENs on one connection, and for each stream it has subscribers
+ * for, reads the new rows once and hands them to all of them. A subscriber
+ * resuming after `lastEventId` reads the backlog from the table, then the
+ * live window, with its own cursor: every event once, in order.
+ */
+export class RealtimeBus {
+  private streams = new Map<string, StreamState>();
+  private unlisten: (() => Promise<void>)[] = [];
+  private started: Promise<void> | null = null;
+
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  async headOf(stream: string): Promise<number> {
+    const [row] = await this.handle.db
+      .select({ lastSeq: schema.realtimeStreams.lastSeq })
+      .from(schema.realtimeStreams)
+      .where(eq(schema.realtimeStreams.stream, stream));
+    return row?.lastSeq ?? 0;
+  }
+
+  async readAfter(stream: string, after: number, limit: number): Promise<BusEvent[]> {
+    const rows = await this.handle.db
+      .select()
+      .from(schema.realtimeEvents)
+      .where(and(eq(schema.realtimeEvents.stream, stream), gt(schema.realtimeEvents.seq, after)))
+      .orderBy(asc(schema.realtimeEvents.seq))
+      .limit(limit);
+    return rows.map((row) => ({ kind: "event" as const, ...row }));
+  }
+
+  /** Starts listening (idempotent). */
+  start(): Promise<void> {
+    this.started ??= this.listen().catch((error: unknown) => {
+      this.started = null;
+      throw error;
+    });
+    return this.started;
+  }
+
+  private onEvent = (payload: string) => {
+    const at = payload.lastIndexOf(":");
+    const state = this.streams.get(payload.slice(0, at));
+    state?.notify();
+  };
+
+  private onSignal = (payload: string) => {
+    let signal: BusSignal;
+    try {
+      const parsed = JSON.parse(payload) as Omit<BusSignal, "kind">;
+      signal = { kind: "signal", ...parsed };
+    } catch {
+      return;
+    }
+    const state = this.streams.get(signal.stream);
+    for (const deliver of state?.signals ?? []) deliver(signal);
+  };
+
+  /** After a (re)connect, notifications may have been missed: every stream reads again. */
+  private onReconnect = () => {
+    for (const state of this.streams.values()) state.notify();
+  };
+
+  private async listen(): Promise<void> {
+    const { sql, pglite } = this.handle;
+    if (sql) {
+      const events = await sql.listen(EVENTS_CHANNEL, this.onEvent, this.onReconnect);
+      const signals = await sql.listen(SIGNALS_CHANNEL, this.onSignal);
+      this.unlisten.push(
+        () => events.unlisten(),
+        () => signals.unlisten(),
+      );
+    } else if (pglite) {
+      this.unlisten.push(
+        await pglite.listen(EVENTS_CHANNEL, this.onEvent),
+        await pglite.listen(SIGNALS_CHANNEL, this.onSignal),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    const unlisten = this.unlisten.splice(0);
+    this.started = null;
+    await Promise.all(unlisten.map((fn) => fn().catch(() => undefined)));
+  }
+
+  private acquire(stream: string): StreamState {
+    let state = this.streams.get(stream);
+    if (!state) {
+      state = new StreamState(this, stream);
+      this.streams.set(stream, state);
+    }
+    state.subscribers++;
+    return state;
+  }
+
+  private release(state: StreamState) {
+    if (--state.subscribers === 0) this.streams.delete(state.stream);
+  }
+
+  /**
+   * Events of `stream` after sequence `after` (0 = from the start; undefined =
+   * only new ones), then live ones, each exactly once and in order, with live
+   * signals in between. Ends when `signal` aborts. The subscriber is
+   * registered when this is called (signals from then on are kept), so callers
+   * can tell their client "ready" before the first read; they must iterate
+   * the result, which releases the registration when it ends.
+   */
+  subscribe(
+    stream: string,
+    options: { after?: number; signal?: AbortSignal } = {},
+  ): AsyncGenerator<BusEvent | BusSignal> {
+    const state = this.acquire(stream);
+    const signals: BusSignal[] = [];
+    const wake: { fn: (() => void) | null } = { fn: null };
+    const onSignal = (signal: BusSignal) => {
+      signals.push(signal);
+      wake.fn?.();
+    };
+    state.signals.add(onSignal);
+    return this.iterate(state, signals, wake, onSignal, options);
+  }
+
+  private async *iterate(
+    state: StreamState,
+    signals: BusSignal[],
+    wake: { fn: (() => void) | null },
+    onSignal: (signal: BusSignal) => void,
+    options: { after?: number; signal?: AbortSignal },
+  ): AsyncGenerator<BusEvent | BusSignal> {
+    const stream = state.stream;
+    try {
+      await this.start();
+      await state.refresh();
+      let cursor = options.after ?? state.hi ?? 0;
+      // A cursor from the future (another database, a reset stream) restarts at the head.
+      if (state.hi !== undefined && cursor > state.hi) cursor = state.hi;
+      while (!options.signal?.aborted) {
+        while (signals.length > 0) yield signals.shift()!;
+        if (state.stale) await state.refresh();
+        const version = state.version;
+        const cached = state.cachedAfter(cursor);
+        const events = cached ?? (await this.readAfter(stream, cursor, BACKLOG_PAGE));
+        if (events.length > 0) {
+          for (const event of events) {
+            if (event.seq <= cursor) continue;
+            cursor = event.seq;
+            yield event;
+            if (options.signal?.aborted) return;
+          }
+          continue;
+        }
+        if (signals.length > 0) continue;
+        await Promise.race([
+          state.changed(version, options.signal),
+          new Promise<void>((resolve) => (wake.fn = resolve)),
+        ]);
+        wake.fn = null;
+      }
+    } finally {
+      state.signals.delete(onSignal);
+      this.release(state);
+    }
+  }
+}
+
+const holder = globalThis as unknown as { __guildhallBus?: Map<DatabaseHandle, RealtimeBus> };
+
+/** The process's bus for a database handle (one LISTEN connection per process and database). */
+export function busFor(handle: DatabaseHandle): RealtimeBus {
+  holder.__guildhallBus ??= new Map();
+  let bus = holder.__guildhallBus.get(handle);
+  if (!bus) {
+    bus = new RealtimeBus(handle);
+    holder.__guildhallBus.set(handle, bus);
+  }
+  return bus;
+}

@@ -1,0 +1,3 @@
+export * from "./publish";
+export * from "./bus";
+export * from "./still-allowed";

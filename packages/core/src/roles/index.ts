@@ -1,0 +1,4 @@
+export * from "./assign-roles";
+export * from "./authority";
+export * from "./default-roles";
+export * from "./manage-roles";

@@ -1,0 +1,22 @@
+import { autoCloseTickets, purgeClosedTickets } from "../tickets";
+import { purgeDeletedAccounts } from "../users";
+import type { Job } from "./scheduler";
+
+/** Guildhall's periodic jobs; later domains (ticket auto-close, retention) add theirs. */
+export const jobs: Job[] = [
+  {
+    name: "purge-deleted-accounts",
+    everySeconds: 3600,
+    run: (db, now) => purgeDeletedAccounts(db, now),
+  },
+  {
+    name: "auto-close-tickets",
+    everySeconds: 600,
+    run: (db, now) => autoCloseTickets(db, now),
+  },
+  {
+    name: "purge-closed-tickets",
+    everySeconds: 3600,
+    run: (db, now) => purgeClosedTickets(db, now),
+  },
+];

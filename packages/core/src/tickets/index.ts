@@ -1,0 +1,16 @@
+export * from "./rules";
+export { findTicket, ticketSettings, type TicketRow } from "./access";
+export { hubTicketsStream, ticketStream } from "./events";
+export * from "./create-ticket";
+export * from "./close-reopen";
+export * from "./assignment";
+export * from "./update-ticket";
+export * from "./delete-ticket";
+export * from "./list-tickets";
+export * from "./messages";
+export * from "./attachments";
+export * from "./transcript";
+export * from "./merge";
+export * from "./canned-replies";
+export * from "./sla";
+export * from "./jobs";

@@ -1,0 +1,123 @@
+import { createDatabase, type DatabaseHandle } from "@guildhall/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RealtimeBus, publishEvent, publishSignal, type BusEvent, type BusSignal } from "../src";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+
+let tdb: TestDatabase;
+let bus: RealtimeBus;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  bus = new RealtimeBus(tdb);
+  await bus.start();
+});
+afterAll(async () => {
+  await bus.stop();
+  await tdb.destroy();
+});
+
+const publish = (stream: string, n: number) =>
+  tdb.db.transaction((tx) => publishEvent(tx, { stream, type: "test", payload: { n } }));
+
+/** Collects `count` items from a subscription, then stops it. */
+async function take(
+  iterable: AsyncGenerator<BusEvent | BusSignal>,
+  count: number,
+  controller: AbortController,
+  timeoutMs = 10_000,
+) {
+  const items: (BusEvent | BusSignal)[] = [];
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  for await (const item of iterable) {
+    items.push(item);
+    if (items.length === count) break;
+  }
+  clearTimeout(timer);
+  controller.abort();
+  return items;
+}
+
+const seqs = (items: (BusEvent | BusSignal)[]) =>
+  items.map((item) => (item.kind === "event" ? item.seq : -1));
+
+describe("realtime bus", () => {
+  it("delivers committed events once, in order, live and after a resume; nothing from a rollback", async () => {
+    const controller = new AbortController();
+    const live = bus.subscribe("s:one", { signal: controller.signal });
+    const received = take(live, 5, controller);
+    await new Promise((r) => setTimeout(r, 100));
+    await publish("s:one", 1);
+    await tdb.db
+      .transaction(async (tx) => {
+        await publishEvent(tx, { stream: "s:one", type: "test", payload: { n: "rolled back" } });
+        throw new Error("rollback");
+      })
+      .catch(() => undefined);
+    for (let n = 2; n <= 5; n++) await publish("s:one", n);
+    const items = (await received) as BusEvent[];
+    expect(items.map((e) => e.payload.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(seqs(items)).toEqual([1, 2, 3, 4, 5]);
+
+    // Resuming after event 2 replays 3..5 from the table, then goes live.
+    const again = new AbortController();
+    const resumed = take(bus.subscribe("s:one", { after: 2, signal: again.signal }), 4, again);
+    await new Promise((r) => setTimeout(r, 100));
+    await publish("s:one", 6);
+    expect(seqs(await resumed)).toEqual([3, 4, 5, 6]);
+  });
+
+  it("numbers concurrent writers' events in commit order, with no gaps", async () => {
+    const controller = new AbortController();
+    const received = take(
+      bus.subscribe("s:many", { after: 0, signal: controller.signal }),
+      200,
+      controller,
+      30_000,
+    );
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, writer) => {
+        for (let i = 0; i < 50; i++) await publish("s:many", writer * 1000 + i);
+      }),
+    );
+    const items = (await received) as BusEvent[];
+    expect(seqs(items)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Each writer's events keep their own order.
+    for (let writer = 0; writer < 4; writer++) {
+      const mine = items
+        .map((e) => e.payload.n as number)
+        .filter((n) => Math.floor(n / 1000) === writer);
+      expect(mine).toEqual([...mine].sort((a, b) => a - b));
+    }
+  });
+
+  it("serves many subscribers of one stream from one read, and passes live signals", async () => {
+    const controllers = Array.from({ length: 50 }, () => new AbortController());
+    const all = controllers.map((c) => take(bus.subscribe("s:fan", { signal: c.signal }), 3, c));
+    await new Promise((r) => setTimeout(r, 200));
+    await publishSignal(tdb.db, { stream: "s:fan", type: "typing", payload: { userId: "u1" } });
+    await publish("s:fan", 1);
+    await publish("s:fan", 2);
+    for (const items of await Promise.all(all)) {
+      expect(items.map((i) => (i.kind === "signal" ? i.type : i.seq))).toEqual(["typing", 1, 2]);
+    }
+  });
+
+  it("carries events between two instances (separate connections) on Postgres", async (context) => {
+    if (!tdb.url) return context.skip();
+    const other: DatabaseHandle = await createDatabase({ url: tdb.url });
+    const otherBus = new RealtimeBus(other);
+    try {
+      const controller = new AbortController();
+      const received = take(
+        otherBus.subscribe("s:cross", { signal: controller.signal }),
+        3,
+        controller,
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      for (let n = 1; n <= 3; n++) await publish("s:cross", n);
+      expect(seqs(await received)).toEqual([1, 2, 3]);
+    } finally {
+      await otherBus.stop();
+      await other.close();
+    }
+  });
+});
