@@ -6,7 +6,7 @@ test("wrong password is refused with a translated message", async ({ page }) => 
   await page.goto("/sign-in");
   await page.getByLabel("Username or e-mail").fill("admin");
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator(".form-error")).toHaveText("Wrong username or password.");
 });
 

@@ -35,9 +35,17 @@ if (baseUrl?.startsWith("postgres")) {
 
 // A known admin password lets the browser tests sign in; they sign in more often than the
 // login rate limit allows, so the browser's address is whitelisted (limits have their own tests).
+// QR sign-in codes live 20 s here (120 s by default) so a test can watch one expire.
 const server = spawnNextServer(
   Number(port),
-  { ...dbEnv, SEED_ADMIN_PASSWORD: "e2e admin passphrase", RATE_LIMIT_WHITELIST: "127.0.0.1" },
+  {
+    ...dbEnv,
+    SEED_ADMIN_PASSWORD: "e2e admin passphrase",
+    RATE_LIMIT_WHITELIST: "127.0.0.1",
+    QR_LOGIN_TTL_SECONDS: "20",
+    // Links the server makes (QR approve URLs, mail) point at this server.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  },
   "inherit",
 );
 

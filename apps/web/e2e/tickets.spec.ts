@@ -1,42 +1,25 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { admin, shots } from "./support";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { accessToken, admin, registerUser, shots, signIn } from "./support";
 
 /** A member of the demo hub, made over REST: register, then join with an admin's invite. */
 async function makeMember(request: APIRequestContext) {
-  const member = { login: `member${Date.now() % 1_000_000}`, password: "member passphrase long" };
-  await request.post("/api/v1/auth/register", {
-    data: {
-      username: member.login,
-      email: `${member.login}@example.test`,
-      password: member.password,
-    },
-  });
-  const token = async (login: string, password: string) =>
-    (
-      (await (await request.post("/api/v1/auth/login", { data: { login, password } })).json()) as {
-        accessToken: string;
-      }
-    ).accessToken;
+  const member = await registerUser(request);
   const invite = (await (
     await request.post("/api/v1/hubs/demo/invites", {
-      headers: { authorization: `Bearer ${await token(admin.login, admin.password)}` },
+      headers: {
+        authorization: `Bearer ${await accessToken(request, admin.login, admin.password)}`,
+      },
       data: { expiresInHours: 1 },
     })
   ).json()) as { code: string };
   const accepted = await request.post(`/api/v1/invites/${invite.code}/accept`, {
-    headers: { authorization: `Bearer ${await token(member.login, member.password)}` },
+    headers: {
+      authorization: `Bearer ${await accessToken(request, member.login, member.password)}`,
+    },
     data: {},
   });
   expect(accepted.ok()).toBe(true);
   return member;
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Username or e-mail").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
 }
 
 test("a member and staff chat in one ticket, each seeing the other live", async ({
@@ -73,8 +56,17 @@ test("a member and staff chat in one ticket, each seeing the other live", async 
     await expect(memberPage.getByTestId("messages")).toContainText("Which server do you use?");
 
     await memberPage.getByLabel("Message").fill("The Europe 2 one.");
+    await memberPage.getByTestId("attach-files").setInputFiles({
+      name: "client.log",
+      mimeType: "text/plain",
+      buffer: Buffer.from("connection refused at 21:04\n"),
+    });
     await memberPage.getByRole("button", { name: "Send" }).click();
     await expect(staffPage.getByTestId("messages")).toContainText("The Europe 2 one.");
+    // The file came along, and staff can download it.
+    const download = staffPage.waitForEvent("download");
+    await staffPage.getByRole("button", { name: "client.log" }).click();
+    expect((await download).suggestedFilename()).toBe("client.log");
 
     // An internal note stays with staff.
     await staffPage.getByLabel("Message").fill("Known issue, see the bug tracker.");

@@ -13,6 +13,8 @@ import { usersRouter } from "./routers/users/router";
 import { hubsRouter } from "./routers/hubs/router";
 import { systemRouter } from "./routers/system/router";
 import { ticketsRouter } from "./routers/tickets/router";
+import { chatsRouter } from "./routers/chats/router";
+import { qrLoginRouter } from "./routers/qr-login/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -31,6 +33,8 @@ export const appRouter = router({
   users: usersRouter,
   admin: adminRouter,
   tickets: ticketsRouter,
+  chats: chatsRouter,
+  qrLogin: qrLoginRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "@guildhall/core";
 import type { Role } from "./support/world";
+import { worldChat } from "./support/world-chat";
 
 export type Outcome = "ok" | ErrorCode;
 
@@ -59,6 +60,17 @@ const hubPermission = (
     otherHub: "HUB_NOT_FOUND",
   };
 };
+
+/**
+ * Private chats belong to their two people: the world's chat is `member`'s and
+ * `moderator`'s; everyone else, super admins too, is told it does not exist.
+ */
+const chatParticipants = (member: Outcome = "ok", moderator: Outcome = member) => ({
+  ...signedInGet("CHAT_NOT_FOUND"),
+  member,
+  moderator,
+});
+const onWorldChat = { chatId: worldChat.chatId };
 
 /** Hub staff from moderator up (and super admins); members of other hubs never see the hub. */
 const hubStaff = hubPermission("moderator");
@@ -546,6 +558,55 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     outcomes: hubPermission("member", "NOT_FOUND"),
   },
 
+  // private chats (seed 003): user-scoped, under /me; the world's chat is member <-> moderator.
+  "chats.start": {
+    input: { recipientId: nobody, text: "Hello" },
+    badInput: { recipientId: nobody, text: " " },
+    outcomes: signedInGet("USER_NOT_FOUND"),
+  },
+  "chats.list": { input: { limit: 10 }, badInput: { limit: 0 }, outcomes: signedIn },
+  "chats.info": { input: onWorldChat, badInput: { chatId: "x" }, outcomes: chatParticipants() },
+  "chats.messages": {
+    input: { ...onWorldChat, limit: 10 },
+    badInput: { ...onWorldChat, before: nobody, after: nobody },
+    outcomes: chatParticipants(),
+  },
+  "chats.send": {
+    // The nonce makes repeated runs return the first message instead of adding more.
+    input: { ...onWorldChat, body: "Hello from the matrix", nonce: "matrix" },
+    badInput: { ...onWorldChat, body: "x".repeat(2001) },
+    outcomes: chatParticipants(),
+  },
+  "chats.edit": {
+    input: { ...onWorldChat, messageId: worldChat.messageId, body: "Hello from the world" },
+    badInput: { ...onWorldChat, messageId: worldChat.messageId, body: " " },
+    outcomes: chatParticipants("ok", "CHAT_MESSAGE_NOT_YOURS"),
+  },
+  "chats.remove": {
+    input: { ...onWorldChat, messageId: worldChat.messageId },
+    badInput: { ...onWorldChat, messageId: "x" },
+    outcomes: chatParticipants("ok", "CHAT_MESSAGE_NOT_YOURS"),
+    restoreAfterEach: true,
+  },
+  "chats.markRead": {
+    input: onWorldChat,
+    badInput: { ...onWorldChat, messageId: "x" },
+    outcomes: chatParticipants(),
+  },
+  "chats.typing": { input: onWorldChat, badInput: { chatId: 1 }, outcomes: chatParticipants() },
+  "chats.block": {
+    input: { userId: nobody },
+    badInput: { userId: "me" },
+    outcomes: signedInGet("USER_NOT_FOUND"),
+  },
+  "chats.unblock": { input: { userId: nobody }, badInput: { userId: "x" }, outcomes: signedIn },
+  "chats.blocked": { input: undefined, badInput: "x", outcomes: signedIn },
+  "chats.watch": {
+    input: onWorldChat,
+    badInput: { ...onWorldChat, lastEventId: "x" },
+    outcomes: chatParticipants(),
+  },
+
   // identity: state decides the answer for public calls; the matrix checks nobody gets more.
   "auth.register": {
     input: { username: "matrixuser", email: "m@example.test", password: "password123" },
@@ -670,6 +731,38 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     outcomes: signedInGet("INVALID_IMAGE"),
   },
   "users.removeAvatar": { input: undefined, badInput: "x", outcomes: signedIn },
+  // QR sign-in: the browser side is public (its secret or ticket decides), the device side signed in.
+  "qrLogin.create": { input: undefined, badInput: "x", outcomes: everyone },
+  "qrLogin.watch": {
+    input: { requestId: nobody, secret: "ghs_not-a-secret" },
+    badInput: { requestId: "x", secret: "" },
+    outcomes: allGet("QR_NOT_FOUND"),
+  },
+  "qrLogin.heartbeat": {
+    input: { requestId: nobody, secret: "ghs_not-a-secret" },
+    badInput: { requestId: nobody },
+    outcomes: allGet("QR_NOT_FOUND"),
+  },
+  "qrLogin.inspect": {
+    input: { requestId: nobody },
+    badInput: { requestId: "x" },
+    outcomes: signedInGet("QR_NOT_FOUND"),
+  },
+  "qrLogin.approve": {
+    input: { requestId: nobody },
+    badInput: { requestId: 1 },
+    outcomes: signedInGet("QR_NOT_FOUND"),
+  },
+  "qrLogin.deny": {
+    input: { requestId: nobody },
+    badInput: {},
+    outcomes: signedInGet("QR_NOT_FOUND"),
+  },
+  "qrLogin.exchange": {
+    input: { ticket: "ghq_not-a-ticket" },
+    badInput: { ticket: "" },
+    outcomes: allGet("QR_TICKET_INVALID"),
+  },
   "tickets.settings": {
     input: { hubSlug: "alpha" },
     badInput: { hubSlug: "alpha", unexpected: true },

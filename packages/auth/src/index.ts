@@ -4,5 +4,6 @@ export * from "./tokens";
 export * from "./jwt";
 export * from "./secret-box";
 export * from "./totp";
+export * from "./qr-image";
 export * from "./recovery-codes";
 export * from "./steam-openid";

@@ -6,6 +6,10 @@ export const tokenPrefixes = {
   application: "gha",
   mfaTicket: "ghm",
   emailLink: "ghe",
+  /** The secret a browser holds for its QR sign-in request. */
+  qrSecret: "ghs",
+  /** The one-time ticket a browser exchanges for a session after a QR approval. */
+  qrTicket: "ghq",
 } as const;
 export type OpaqueTokenKind = keyof typeof tokenPrefixes;
 

@@ -20,3 +20,5 @@ export * from "./config";
 export * from "./sites";
 export * from "./realtime";
 export * from "./tickets";
+export * from "./chats";
+export * from "./qr-login";

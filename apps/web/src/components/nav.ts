@@ -5,5 +5,5 @@ export const navItems: { href: string; key: MessageKey; ready: boolean }[] = [
   { href: "/", key: "nav.overview", ready: true },
   { href: "/hubs", key: "nav.hubs", ready: true },
   { href: "/tickets", key: "nav.tickets", ready: false },
-  { href: "/messages", key: "nav.chats", ready: false },
+  { href: "/messages", key: "nav.chats", ready: true },
 ];

@@ -15,10 +15,13 @@ export function SignInForm({
   initialStep = "password",
   initialError,
   provider,
+  next = "/",
 }: {
   initialStep?: "password" | "code";
   initialError?: string;
   provider?: string;
+  /** Where to go once signed in (a path of ours, checked by the page). */
+  next?: string;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -41,7 +44,7 @@ export function SignInForm({
     const result = await signIn("credentials", { ...fields, redirect: false });
     setBusy(false);
     if (result?.ok && !result.error) {
-      router.push("/");
+      router.push(next);
       router.refresh();
     } else if (result?.code === "MFA_REQUIRED") {
       setStep("code");

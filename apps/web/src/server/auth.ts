@@ -1,6 +1,7 @@
 import {
   AppError,
   completeMfaLogin,
+  exchangeQrTicket,
   getAuthSecret,
   getDatabase,
   getEnv,
@@ -59,6 +60,21 @@ async function config(): Promise<NextAuthConfig> {
               await holdMfaTicket(result, request.url);
               throw new SignInRefused("MFA_REQUIRED");
             }
+            return { id: result.userId, sid: result.sessionId };
+          } catch (error) {
+            refuse(error);
+          }
+        },
+      }),
+      // QR sign-in: the ticket `qrLogin.watch` gave this browser after a signed-in
+      // device approved; MFA is not asked again (that device's session vouches).
+      Credentials({
+        id: "qr",
+        credentials: { ticket: {} },
+        async authorize(credentials) {
+          try {
+            const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
+            const result = await exchangeQrTicket(db, ticket, await clientInfo(), "browser");
             return { id: result.userId, sid: result.sessionId };
           } catch (error) {
             refuse(error);

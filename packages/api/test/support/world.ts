@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { afterAll, beforeAll } from "vitest";
 import { resolvePrincipal } from "@guildhall/core";
 import { createCaller, createContext, type Principal } from "../../src";
+import { createWorldChat, restoreWorldChat } from "./world-chat";
 
 /** The callers every authorization test uses, from anonymous to super admin. */
 export const roles = [
@@ -42,7 +43,7 @@ function principalOf(user: { id: string; username: string }, superAdmin = false)
   };
 }
 
-/** Two hubs with one user per role in the first and a member of the second. */
+/** Two hubs with one user per role in the first and a member of the second; `member` and `moderator` share a private chat. */
 export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
   const users = Object.fromEntries(
     await Promise.all(
@@ -61,6 +62,7 @@ export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
   for (const role of ["guest", "member", "moderator", "admin"] as const) {
     await addMember(tdb.db, { hubId: hub.id, userId: users[role].id, roleKey: role });
   }
+  await createWorldChat(tdb.db, users.member.id, users.moderator.id);
   const principals = Object.fromEntries(
     Object.entries(users).map(([role, user]) => [role, principalOf(user, role === "superAdmin")]),
   ) as World["principals"];
@@ -73,6 +75,7 @@ export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
       if (!(await getMembership(tdb.db, hub.id, users[role].id)))
         await addMember(tdb.db, { hubId: hub.id, userId: users[role].id, roleKey: role });
     }
+    await restoreWorldChat(tdb.db, users.member.id);
   };
   return {
     restore,

@@ -74,6 +74,18 @@ export const errorCodes = {
   TICKET_REOPEN_LIMIT: { trpc: "CONFLICT", http: 409, key: "errors.ticketReopenLimit" },
   TICKET_ALREADY_CLAIMED: { trpc: "CONFLICT", http: 409, key: "errors.ticketAlreadyClaimed" },
   INVALID_ATTACHMENT: { trpc: "BAD_REQUEST", http: 400, key: "errors.invalidAttachment" },
+  CHAT_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.chatNotFound" },
+  CHAT_WITH_SELF: { trpc: "BAD_REQUEST", http: 400, key: "errors.chatWithSelf" },
+  CHAT_BLOCKED: { trpc: "FORBIDDEN", http: 403, key: "errors.chatBlocked" },
+  CHAT_MESSAGE_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.chatMessageNotFound" },
+  CHAT_REPLY_INVALID: { trpc: "BAD_REQUEST", http: 400, key: "errors.chatReplyInvalid" },
+  CHAT_MESSAGE_NOT_YOURS: { trpc: "FORBIDDEN", http: 403, key: "errors.chatMessageNotYours" },
+  QR_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.qrNotFound" },
+  QR_EXPIRED: { trpc: "CONFLICT", http: 409, key: "errors.qrExpired" },
+  QR_PARTY_LIMIT: { trpc: "CONFLICT", http: 409, key: "errors.qrPartyLimit" },
+  QR_ALREADY_DECIDED: { trpc: "CONFLICT", http: 409, key: "errors.qrAlreadyDecided" },
+  QR_BROWSER_GONE: { trpc: "CONFLICT", http: 409, key: "errors.qrBrowserGone" },
+  QR_TICKET_INVALID: { trpc: "UNAUTHORIZED", http: 401, key: "errors.qrTicketInvalid" },
 } as const satisfies Record<string, { trpc: TrpcCode; http: number; key: MessageKey }>;
 
 type TrpcCode =

@@ -1,4 +1,5 @@
 import { autoCloseTickets, purgeClosedTickets } from "../tickets";
+import { purgeExpiredQrLogins } from "../qr-login";
 import { purgeDeletedAccounts } from "../users";
 import type { Job } from "./scheduler";
 
@@ -18,5 +19,10 @@ export const jobs: Job[] = [
     name: "purge-closed-tickets",
     everySeconds: 3600,
     run: (db, now) => purgeClosedTickets(db, now),
+  },
+  {
+    name: "purge-expired-qr-logins",
+    everySeconds: 3600,
+    run: (db, now) => purgeExpiredQrLogins(db, now),
   },
 ];

@@ -11,3 +11,5 @@ export * from "./sites";
 export * from "./config";
 export * from "./realtime";
 export * from "./tickets";
+export * from "./chats";
+export * from "./qr-login";

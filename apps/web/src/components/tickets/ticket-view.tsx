@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { AttachmentList, MAX_ATTACHMENT_BYTES, readAsBase64 } from "./attachments";
 
 interface LiveSignal {
   type: string;
@@ -40,6 +41,9 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
   const [viewers, setViewers] = useState<Record<string, { name: string; seen: number }>>({});
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const lastTyping = useRef(0);
 
   const refreshMessages = () =>
@@ -99,18 +103,23 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
     trpc.tickets.messages.send.mutationOptions({
       onSuccess: () => {
         setBody("");
+        setFiles([]);
+        if (fileInput.current) fileInput.current.value = "";
         void refreshMessages();
       },
     }),
   );
   const signalTyping = useMutation(trpc.tickets.typing.mutationOptions());
+  const upload = useMutation(trpc.tickets.attachments.upload.mutationOptions());
   const after = () => void refreshTicket();
   const claim = useMutation(trpc.tickets.claim.mutationOptions({ onSuccess: after }));
   const unassign = useMutation(trpc.tickets.unassign.mutationOptions({ onSuccess: after }));
   const update = useMutation(trpc.tickets.update.mutationOptions({ onSuccess: after }));
   const close = useMutation(trpc.tickets.close.mutationOptions({ onSuccess: after }));
   const reopen = useMutation(trpc.tickets.reopen.mutationOptions({ onSuccess: after }));
-  const failure = [send, claim, unassign, update, close, reopen].find((m) => m.error)?.error;
+  const failure = [send, upload, claim, unassign, update, close, reopen].find(
+    (m) => m.error,
+  )?.error;
 
   const data = ticket.data;
   if (ticket.error) {
@@ -124,10 +133,26 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
   const list = [...(messages.data?.pages.flatMap((page) => page.items) ?? [])].reverse();
   const typingNames = Object.values(typing).map((v) => v.name);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!body.trim()) return;
-    send.mutate({ hubSlug, ticketId, body, internal: staff && internal });
+    // Files go up first; the message then names what was stored.
+    const attachments = [];
+    for (const file of files) {
+      const stored = await upload
+        .mutateAsync({ hubSlug, ticketId, name: file.name, data: await readAsBase64(file) })
+        .catch(() => null);
+      if (!stored) return;
+      attachments.push({ key: stored.key, name: stored.name });
+    }
+    send.mutate({ hubSlug, ticketId, body, internal: staff && internal, attachments });
+  }
+
+  function pickFiles(list: FileList | null) {
+    const picked = [...(list ?? [])].slice(0, 5);
+    const tooBig = picked.find((file) => file.size > MAX_ATTACHMENT_BYTES);
+    setFileError(tooBig ? t("tickets.fileTooLarge", { name: tooBig.name }) : null);
+    setFiles(tooBig ? [] : picked);
   }
 
   function onInput(value: string) {
@@ -230,6 +255,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
             <small>{message.createdAt.toLocaleTimeString()}</small>
             {message.internal ? <span className="badge"> {t("tickets.internal")}</span> : null}
             <p>{message.body}</p>
+            <AttachmentList hubSlug={hubSlug} ticketId={ticketId} files={message.attachments} />
           </li>
         ))}
       </ul>
@@ -237,7 +263,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
         {typingNames.length > 0 ? t("tickets.typing", { names: typingNames.join(", ") }) : null}
       </p>
       {data.status !== "closed" ? (
-        <form className="stack" onSubmit={submit} data-testid="composer">
+        <form className="stack" onSubmit={(event) => void submit(event)} data-testid="composer">
           {staff && (replies.data?.items.length ?? 0) > 0 ? (
             <select
               aria-label={t("tickets.cannedReplies")}
@@ -262,6 +288,22 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
             rows={3}
             onChange={(event) => onInput(event.target.value)}
           />
+          <label>
+            {t("tickets.attachFiles")}
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              data-testid="attach-files"
+              accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,.txt,.log,.md,.csv"
+              onChange={(event) => pickFiles(event.target.files)}
+            />
+          </label>
+          {fileError ? (
+            <p className="form-error" role="alert">
+              {fileError}
+            </p>
+          ) : null}
           {staff ? (
             <label className="check">
               <input
@@ -272,7 +314,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
               {t("tickets.internalNote")}
             </label>
           ) : null}
-          <button type="submit" disabled={send.isPending}>
+          <button type="submit" disabled={send.isPending || upload.isPending}>
             {t("tickets.send")}
           </button>
         </form>

@@ -1,15 +1,10 @@
-import {
-  findTicket,
-  getMembership,
-  isTicketStaff,
-  publishSignal,
-  ticketStream,
-} from "@guildhall/core";
+import { findTicket, getMembership, isTicketStaff, ticketStream } from "@guildhall/core";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
+import { answerNewcomer, joinPresence } from "../../realtime/presence";
 import { hubSlug } from "../hubs/hub.types";
 
 /**
@@ -36,9 +31,7 @@ export const watchTicket = permissionProcedure("ticket.read")
       const staff = isTicketStaff(actor);
       const stream = ticketStream(input.ticketId);
       const me = { userId: ctx.principal.userId, username: ctx.principal.username };
-      const announce = (type: "viewer.joined" | "viewer.here" | "viewer.left") =>
-        publishSignal(ctx.db, { stream, type, payload: me }).catch(() => undefined);
-      const heartbeat = setInterval(() => void announce("viewer.here"), 15_000);
+      let leave = async () => {};
       try {
         // Registered first, so the answers to our own "joined" reach us.
         const events = guardedStream(ctx, bus, stream, {
@@ -56,14 +49,14 @@ export const watchTicket = permissionProcedure("ticket.read")
             );
           },
         });
-        await announce("viewer.joined");
+        leave = await joinPresence(ctx.db, stream, me);
         // Tells the client the stream is live (untracked: resuming does not depend on it).
         yield { type: "ready", payload: {} };
         for await (const item of events) {
           if (item.kind === "signal") {
             if (item.payload.userId === me.userId) continue;
             // A newcomer learns who is already here from everyone's answer.
-            if (item.type === "viewer.joined") void announce("viewer.here");
+            if (item.type === "viewer.joined") answerNewcomer(ctx.db, stream, me);
             yield { type: item.type, payload: item.payload };
             continue;
           }
@@ -72,8 +65,7 @@ export const watchTicket = permissionProcedure("ticket.read")
           if (item.type === "ticket.deleted") return;
         }
       } finally {
-        clearInterval(heartbeat);
-        await announce("viewer.left");
+        await leave();
       }
     }
   });

@@ -2,6 +2,7 @@ import { enabledProviders } from "@guildhall/core";
 import { one, type SearchParams } from "~/lib/search-params";
 import { translate } from "@guildhall/core/i18n";
 import { ProviderButtons } from "~/components/provider-buttons";
+import { QrSignIn } from "~/components/qr/qr-sign-in";
 import { SignInForm } from "~/components/sign-in-form";
 import { requestLocale } from "~/server/locale";
 
@@ -15,6 +16,9 @@ export default async function SignInPage({
   // Our refusals come as ?error=CODE; next-auth's credentials refusals as ?code=CODE.
   const error = one(search.code) ?? one(search.error);
   const mfaStep = one(search.step) === "mfa";
+  // Only our own pages: "/x" but never "//host" (an open redirect).
+  const wanted = one(search.next);
+  const next = wanted && /^\/(?![/\\])/.test(wanted) ? wanted : "/";
   return (
     <>
       <h1 data-testid="page-heading">{translate(locale, "auth.signIn")}</h1>
@@ -22,8 +26,10 @@ export default async function SignInPage({
         initialStep={mfaStep ? "code" : "password"}
         initialError={mfaStep ? undefined : error}
         provider={one(search.provider)}
+        next={next}
       />
       <ProviderButtons providers={enabledProviders()} />
+      <QrSignIn next={next} />
       <p className="note">
         <a href="/forgot-password">{translate(locale, "auth.forgot")}</a>
       </p>

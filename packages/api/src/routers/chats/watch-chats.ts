@@ -1,0 +1,39 @@
+import { findChat, userChatsStream } from "@guildhall/core";
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { authedProcedure } from "../../procedures";
+import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
+
+/**
+ * All my chats, live, on one connection: `chat.created`, `message.created`,
+ * `message.edited`, `message.deleted`, `read` (tracked: resume with
+ * lastEventId) and `typing` (live only). `chatId` narrows it to one chat of mine.
+ */
+export const watchChats = authedProcedure
+  .input(
+    z.object({
+      chatId: z.uuid().optional(),
+      lastEventId: z.string().regex(/^\d+$/).nullish(),
+    }),
+  )
+  .subscription(async ({ ctx, input, signal }) => {
+    // Checked before the stream starts, so a refusal is an ordinary tRPC error.
+    const userId = ctx.principal.userId;
+    const bus = await requireBus(ctx);
+    if (input.chatId) await findChat(ctx.db, userId, input.chatId);
+    return live();
+    async function* live() {
+      // The stream is the caller's own; guardedStream re-checks the session and account.
+      const events = guardedStream(ctx, bus, userChatsStream(userId), {
+        after: resumeAfter(input.lastEventId),
+        signal,
+        stillAllowed: () => Promise.resolve(true),
+      });
+      yield { type: "ready", payload: {} };
+      for await (const item of events) {
+        if (input.chatId && item.payload.chatId !== input.chatId) continue;
+        if (item.kind === "signal") yield { type: item.type, payload: item.payload };
+        else yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+      }
+    }
+  });

@@ -1,0 +1,12 @@
+export { userChatsStream, type ChatEventType } from "./events";
+export { findChat, isBlockedBetween, type ParticipantChat } from "./access";
+export type { ChatMessage, ChatUser } from "./message-shape";
+export * from "./start-chat";
+export * from "./list-chats";
+export * from "./chat-info";
+export * from "./list-messages";
+export { sendChatMessage, type ChatMessageInput, type SentMessage } from "./send-message";
+export * from "./change-message";
+export { markChatRead, type ReadState } from "./read-state";
+export * from "./typing";
+export * from "./blocks";
