@@ -1,0 +1,172 @@
+/**
+ * Private chat benchmarks (issue 6), in process on Postgres (DATABASE_URL's
+ * server, else the local one), on a throwaway database:
+ *  1. A page of 50 messages from a chat of 1,000,000 messages at any depth
+ *     (`before` / `after` / `around` a random message, and the newest page):
+ *     target p99 <= 20 ms.
+ *  2. One user with 500 chats, all with unread messages: the chat list with
+ *     unread counts (`listChats`, limit 100, and all 500 in pages): target p99 <= 50 ms.
+ * Baseline in the same run: a primary-key lookup of one message (the floor of
+ * any query on this machine), so the ratios show what paging adds to it.
+ */
+import {
+  createUser,
+  getEnv,
+  listChatMessages,
+  listChats,
+  sendChatMessage,
+  startChat,
+} from "@guildhall/core";
+import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { ratio, saveResult } from "./lib";
+
+const MESSAGES = Number(process.argv[2] ?? 1_000_000);
+const CHATS = Number(process.argv[3] ?? 500);
+const RUNS = 500;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+  return Math.round(value * 100) / 100;
+};
+
+async function time(runs: number, run: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await run(i); // warm up plans and caches
+  const took: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run(i);
+    took.push(performance.now() - start);
+  }
+  return { p50: percentile(took, 50), p99: percentile(took, 99) };
+}
+
+const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `gh_bench_c${Date.now()}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+await admin.unsafe(`create database ${name}`);
+const dbUrl = new URL(adminUrl);
+dbUrl.pathname = `/${name}`;
+const handle = await createDatabase({ url: dbUrl.toString() });
+try {
+  await migrateDatabase(handle);
+  const db = handle.db;
+  const alice = await createUser(db, { username: "benchalice" });
+  const bob = await createUser(db, { username: "benchbob" });
+  const { chatId } = await startChat(db, alice.id, { recipientId: bob.id });
+
+  // --- 1. a chat of MESSAGES messages, written in bulk -------------------------------
+  let started = performance.now();
+  await db.execute(sql`
+    insert into ${schema.privateMessages} (id, chat_id, seq, author_id, body, created_at)
+    select gen_random_uuid(), ${chatId}, n,
+      case when n % 2 = 0 then ${alice.id}::uuid else ${bob.id}::uuid end,
+      'message number ' || n, now() - make_interval(secs => ${MESSAGES} - n)
+    from generate_series(1, ${MESSAGES}) as n`);
+  await db
+    .update(schema.privateChats)
+    .set({ lastSeq: MESSAGES })
+    .where(eq(schema.privateChats.id, chatId));
+  await db.execute(sql`analyze ${schema.privateMessages}`);
+  console.log(`\n${MESSAGES} messages written in ${Math.round(performance.now() - started)} ms`);
+
+  // Random message ids at every depth, picked up front so the lookup is not timed.
+  const picks = (
+    await db.execute<{ id: string }>(sql`
+      select id from ${schema.privateMessages}
+      where chat_id = ${chatId} and seq = any(${sql.raw(
+        `array[${Array.from({ length: RUNS + 20 }, () => 1 + Math.floor(Math.random() * MESSAGES)).join(",")}]::bigint[]`,
+      )})`)
+  ).map((row) => row.id);
+  const pick = (i: number) => picks[i % picks.length]!;
+
+  const baseline = await time(RUNS, (i) =>
+    db
+      .select({ id: schema.privateMessages.id })
+      .from(schema.privateMessages)
+      .where(eq(schema.privateMessages.id, pick(i))),
+  );
+  const rows: Record<string, { p50: number; p99: number }> = {
+    "primary-key lookup (baseline)": baseline,
+    "newest page": await time(RUNS, () => listChatMessages(db, alice.id, chatId, { limit: 50 })),
+    "before a random message": await time(RUNS, (i) =>
+      listChatMessages(db, alice.id, chatId, { limit: 50, before: pick(i) }),
+    ),
+    "after a random message": await time(RUNS, (i) =>
+      listChatMessages(db, alice.id, chatId, { limit: 50, after: pick(i) }),
+    ),
+    "around a random message": await time(RUNS, (i) =>
+      listChatMessages(db, alice.id, chatId, { limit: 50, around: pick(i) }),
+    ),
+  };
+  console.log(`Page of 50 from a chat of ${MESSAGES} messages (${RUNS} runs each)`);
+  console.log("query                              p50 ms   p99 ms   p99 vs baseline");
+  for (const [label, row] of Object.entries(rows)) {
+    console.log(
+      `${label.padEnd(34)}${String(row.p50).padStart(7)}${String(row.p99).padStart(9)}${String(ratio(row.p99, baseline.p99)).padStart(10)}x`,
+    );
+  }
+  const worstPage = Math.max(...Object.values(rows).map((row) => row.p99));
+  console.log(`worst page p99: ${worstPage} ms (target <= 20)`);
+
+  // --- 2. one user with CHATS chats, each with unread messages ------------------------
+  started = performance.now();
+  const others = await db
+    .insert(schema.users)
+    .values(Array.from({ length: CHATS }, (_, i) => ({ username: `benchfriend${i}` })))
+    .returning({ id: schema.users.id });
+  for (const [i, other] of others.entries()) {
+    // Each friend writes 1-5 messages the user has not read, through the real send path.
+    const { chatId: id } = await startChat(db, other.id, {
+      recipientId: alice.id,
+      text: `hello ${i}`,
+    });
+    for (let n = 1; n < 1 + (i % 5); n++) {
+      await sendChatMessage(db, other.id, id, { body: `more ${n}` });
+    }
+  }
+  console.log(
+    `${CHATS} chats with unread messages made in ${Math.round(performance.now() - started)} ms`,
+  );
+  const firstPage = await time(RUNS, () => listChats(db, alice.id, { limit: 100 }));
+  const allChats = await time(100, async () => {
+    let cursor: string | null = null;
+    let seen = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listChats>> = await listChats(db, alice.id, {
+        limit: 100,
+        cursor,
+      });
+      seen += page.items.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    if (seen < CHATS) throw new Error(`listed ${seen} of ${CHATS} chats`);
+  });
+  const listBaseline = await time(RUNS, (i) =>
+    db
+      .select({ id: schema.privateMessages.id })
+      .from(schema.privateMessages)
+      .where(eq(schema.privateMessages.id, pick(i))),
+  );
+  console.log(`\nChat list of a user with ${CHATS} chats, unread counts included`);
+  console.log("query                              p50 ms   p99 ms   p99 vs baseline");
+  for (const [label, row] of Object.entries({
+    "primary-key lookup (baseline)": listBaseline,
+    "first page (100 chats)": firstPage,
+    [`all ${CHATS} chats (pages of 100)`]: allChats,
+  })) {
+    console.log(
+      `${label.padEnd(34)}${String(row.p50).padStart(7)}${String(row.p99).padStart(9)}${String(ratio(row.p99, listBaseline.p99)).padStart(10)}x`,
+    );
+  }
+  console.log(
+    `chat list p99: first page ${firstPage.p99} ms, all ${CHATS} ${allChats.p99} ms (target <= 50)`,
+  );
+  saveResult("chats", { messages: MESSAGES, chats: CHATS, pages: rows, firstPage, allChats });
+} finally {
+  await handle.close();
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
