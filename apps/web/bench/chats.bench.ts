@@ -18,7 +18,7 @@ import {
   startChat,
 } from "@guildhall/core";
 import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { ratio, saveResult } from "./lib";
 
@@ -73,12 +73,14 @@ try {
   console.log(`\n${MESSAGES} messages written in ${Math.round(performance.now() - started)} ms`);
 
   // Random message ids at every depth, picked up front so the lookup is not timed.
+  const depths = Array.from({ length: RUNS + 20 }, () => 1 + Math.floor(Math.random() * MESSAGES));
   const picks = (
-    await db.execute<{ id: string }>(sql`
-      select id from ${schema.privateMessages}
-      where chat_id = ${chatId} and seq = any(${sql.raw(
-        `array[${Array.from({ length: RUNS + 20 }, () => 1 + Math.floor(Math.random() * MESSAGES)).join(",")}]::bigint[]`,
-      )})`)
+    await db
+      .select({ id: schema.privateMessages.id })
+      .from(schema.privateMessages)
+      .where(
+        and(eq(schema.privateMessages.chatId, chatId), inArray(schema.privateMessages.seq, depths)),
+      )
   ).map((row) => row.id);
   const pick = (i: number) => picks[i % picks.length]!;
 

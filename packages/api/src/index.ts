@@ -12,3 +12,4 @@ export { consumeLoginAttempt, loginRule, prepareRateLimits } from "./middleware/
 /** Building blocks for routers outside this package (plugins, benchmarks). */
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
+export { presenceCount } from "./realtime/presence";

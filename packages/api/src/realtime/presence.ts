@@ -64,3 +64,6 @@ export function answerNewcomer(db: DbOrTx, stream: string, viewer: Viewer): void
   entry.answeredAt = now;
   void announce(db, stream, "viewer.here", viewer);
 }
+
+/** How many (stream, user) presences this process keeps (for leak checks). */
+export const presenceCount = () => present.size;

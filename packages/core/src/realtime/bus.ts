@@ -199,6 +199,13 @@ export class RealtimeBus {
     await Promise.all(unlisten.map((fn) => fn().catch(() => undefined)));
   }
 
+  /** Streams with subscribers in this process, and how many subscribers (for leak checks). */
+  stats(): { streams: number; subscribers: number } {
+    let subscribers = 0;
+    for (const state of this.streams.values()) subscribers += state.subscribers;
+    return { streams: this.streams.size, subscribers };
+  }
+
   private acquire(stream: string): StreamState {
     let state = this.streams.get(stream);
     if (!state) {
