@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { AppError, getEnv, getLogger } from "@guildhall/core";
 import { Redis } from "ioredis";
 import {
@@ -28,8 +29,8 @@ const SUPER_ADMIN_MULTIPLIER = 10;
 const state = globalThis as unknown as {
   __guildhallRedis?: Redis | null;
   __guildhallLimiters?: Map<string, RateLimiterAbstract>;
-  /** Bumped by resetRateLimiters (tests), so counts kept in Redis start afresh too. */
-  __guildhallLimiterGeneration?: number;
+  /** Set anew by resetRateLimiters (tests), so counts kept in Redis start afresh too. */
+  __guildhallLimiterGeneration?: string;
 };
 const limiters = (state.__guildhallLimiters ??= new Map<string, RateLimiterAbstract>());
 
@@ -58,7 +59,7 @@ function limiterFor(name: string, points: number, durationSeconds: number): Rate
   const key = `${name}:${points}:${durationSeconds}`;
   let limiter = limiters.get(key);
   if (limiter) return limiter;
-  const generation = state.__guildhallLimiterGeneration ?? 0;
+  const generation = state.__guildhallLimiterGeneration;
   const prefix = generation ? `gh-rl:${generation}:${name}` : `gh-rl:${name}`;
   const options = { points, duration: durationSeconds, keyPrefix: prefix };
   const client = redisClient();
@@ -217,11 +218,16 @@ export async function prepareRateLimits(timeoutMs = 3000): Promise<void> {
   });
 }
 
-/** Tests and shutdown: drop limiters and close Redis. */
+/** Tests: drop every limiter and count afresh (in Redis too, on a new connection). */
 export async function resetRateLimiters(): Promise<void> {
   limiters.clear();
-  state.__guildhallLimiterGeneration = (state.__guildhallLimiterGeneration ?? 0) + 1;
+  // Random, not counted: test files run in parallel processes against one Redis, and
+  // earlier runs' counts may still be there.
+  state.__guildhallLimiterGeneration = randomBytes(6).toString("hex");
   const redis = state.__guildhallRedis;
   state.__guildhallRedis = undefined;
   if (redis) await redis.quit().catch(() => undefined);
+  // Connected again before the next call: counts taken while connecting would go to the
+  // in-memory insurance limiter and split a test's bucket in two.
+  if (redis) await prepareRateLimits();
 }
