@@ -11,26 +11,18 @@
  */
 import {
   createUser,
-  getEnv,
   listChatMessages,
   listChats,
   sendChatMessage,
   startChat,
 } from "@guildhall/core";
-import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
+import { schema } from "@guildhall/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import postgres from "postgres";
-import { ratio, saveResult } from "./lib";
+import { openBenchDatabase, percentile, ratio, saveResult } from "./lib";
 
 const MESSAGES = Number(process.argv[2] ?? 1_000_000);
 const CHATS = Number(process.argv[3] ?? 500);
 const RUNS = 500;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-  return Math.round(value * 100) / 100;
-};
 
 async function time(runs: number, run: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 20; i++) await run(i); // warm up plans and caches
@@ -43,15 +35,8 @@ async function time(runs: number, run: (i: number) => Promise<unknown>) {
   return { p50: percentile(took, 50), p99: percentile(took, 99) };
 }
 
-const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `gh_bench_c${Date.now()}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`create database ${name}`);
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${name}`;
-const handle = await createDatabase({ url: dbUrl.toString() });
+const { handle, drop } = await openBenchDatabase(`gh_bench_c${Date.now()}`);
 try {
-  await migrateDatabase(handle);
   const db = handle.db;
   const alice = await createUser(db, { username: "benchalice" });
   const bob = await createUser(db, { username: "benchbob" });
@@ -168,7 +153,5 @@ try {
   );
   saveResult("chats", { messages: MESSAGES, chats: CHATS, pages: rows, firstPage, allChats });
 } finally {
-  await handle.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop();
 }

@@ -15,23 +15,13 @@ import {
   type Principal,
 } from "@guildhall/api";
 import { createHub, createUser, getEnv, listMembers } from "@guildhall/core";
-import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { z } from "zod";
-import { ratio, saveResult } from "./lib";
+import { openBenchDatabase, percentile, ratio, saveResult } from "./lib";
 
 const MEMBERS = Number(process.argv[2] ?? 100_000);
-const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = getEnv().LOG_LEVEL === "trace" ? "gh_bench_keep" : `gh_bench_${Date.now()}`;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) /
-    100
-  );
-};
+// LOG_LEVEL=trace keeps the database (gh_bench_keep) for a look afterwards.
+const keep = getEnv().LOG_LEVEL === "trace";
 
 async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -43,24 +33,7 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
   return times;
 }
 
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDatabase({ url: url.toString() });
-  await migrateDatabase(handle);
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      if (name !== "gh_bench_keep") await admin.unsafe(`drop database if exists ${name}`);
-      await admin.end();
-    },
-  };
-}
-
-const { handle, drop } = await openBenchDatabase();
+const { handle, drop } = await openBenchDatabase(keep ? "gh_bench_keep" : undefined, { keep });
 try {
   const db = handle.db;
   const owner = await createUser(db, { username: "benchowner" });

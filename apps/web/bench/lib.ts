@@ -1,8 +1,11 @@
 /** Shared pieces of the benchmarks: autocannon runs, medians, servers on throwaway data. */
+import { getEnv } from "@guildhall/core";
+import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import postgres from "postgres";
 import { spawnNextServer, waitUntilUp } from "../scripts/next-server";
 
 export interface Sample {
@@ -84,4 +87,36 @@ export function saveResult(name: string, data: unknown) {
     `bench-results/${name}.json`,
     JSON.stringify({ date: new Date().toISOString(), ...(data as object) }, null, 2),
   );
+}
+
+/** The p-th percentile of timings, in ms with two decimals (0 when there are none). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * A migrated throwaway database on DATABASE_URL's Postgres server (else the
+ * local one); `drop` closes and removes it (unless `keep`, to look at it later).
+ */
+export async function openBenchDatabase(
+  name = `gh_bench_${Date.now()}`,
+  options: { keep?: boolean } = {},
+): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDatabase({ url: url.toString() });
+  await migrateDatabase(handle);
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      if (!options.keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }

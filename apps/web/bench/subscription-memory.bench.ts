@@ -8,11 +8,10 @@
  *  2. 10 cycles of 1,000 subscribe / abort: heap within 10% of the start, and
  *     nothing left behind (bus streams and subscribers, presence entries).
  */
-import { busFor, createHub, createUser, getEnv, type Principal } from "@guildhall/core";
+import { busFor, createHub, createUser, type Principal } from "@guildhall/core";
 import { createCaller, createContext, presenceCount } from "@guildhall/api";
-import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
-import postgres from "postgres";
-import { ratio, saveResult } from "./lib";
+import { schema } from "@guildhall/db";
+import { openBenchDatabase, ratio, saveResult } from "./lib";
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const CYCLES = Number(process.argv[3] ?? 10);
@@ -28,16 +27,9 @@ async function heap() {
 }
 const kb = (bytes: number) => Math.round(bytes / 1024);
 
-const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `gh_bench_m${Date.now()}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`create database ${name}`);
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${name}`;
-const handle = await createDatabase({ url: dbUrl.toString() });
+const { handle, drop } = await openBenchDatabase(`gh_bench_m${Date.now()}`);
 const bus = busFor(handle);
 try {
-  await migrateDatabase(handle);
   const db = handle.db;
   const owner = await createUser(db, { username: "benchowner" });
   const hub = await db.transaction((tx) =>
@@ -168,7 +160,5 @@ try {
   });
 } finally {
   await bus.stop();
-  await handle.close();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await drop();
 }

@@ -8,22 +8,15 @@
  *     >= 0.8x plain message inserts, at 4 concurrent writers (one ticket each),
  *     in process on the local Postgres (or DATABASE_URL's server).
  */
-import { createHub, createUser, getEnv, publishEvent } from "@guildhall/core";
-import { createDatabase, migrateDatabase, schema } from "@guildhall/db";
+import { createHub, createUser, publishEvent } from "@guildhall/core";
+import { schema } from "@guildhall/db";
 import { EventSource } from "eventsource";
 import { createServer, type ServerResponse } from "node:http";
-import postgres from "postgres";
-import { ratio, saveResult, startBenchServer } from "./lib";
+import { openBenchDatabase, percentile, ratio, saveResult, startBenchServer } from "./lib";
 
 const SUBSCRIBERS = Number(process.argv[2] ?? 1000);
 const MESSAGES = Number(process.argv[3] ?? 20);
 const PASSWORD = "bench admin passphrase";
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const value = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-  return Math.round(value * 10) / 10;
-};
 
 /**
  * Opens `count` EventSource clients on `url`; `match(data)` extracts the
@@ -178,16 +171,9 @@ console.log(
 );
 
 // --- 2. send throughput with the bus, 4 writers, Postgres ------------------------------
-const adminUrl = getEnv().DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `gh_bench_t${Date.now()}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`create database ${name}`);
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${name}`;
-const handle = await createDatabase({ url: dbUrl.toString() });
+const { handle, drop } = await openBenchDatabase(`gh_bench_t${Date.now()}`);
 let throughput = 0;
 try {
-  await migrateDatabase(handle);
   const db = handle.db;
   const owner = await createUser(db, { username: "benchowner" });
   const hub = await db.transaction((tx) =>
@@ -244,9 +230,7 @@ try {
   throughput = ratio(best(bus), best(plain));
   console.log(`bus / plain: ${throughput}x (target >= 0.8)`);
 } finally {
-  await handle.close();
-  await admin.unsafe(`drop database if exists ${name}`);
-  await admin.end();
+  await drop();
 }
 
 const pass = fanOutRatio <= 2 && guildhall.lost === 0 && throughput >= 0.8;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** Opaque token kinds; the prefix tells them apart in logs and in `Authorization`. */
 export const tokenPrefixes = {
@@ -25,4 +25,11 @@ export function hashToken(token: string): string {
 
 export function isOpaqueToken(token: string, kind: OpaqueTokenKind): boolean {
   return token.startsWith(`${tokenPrefixes[kind]}_`);
+}
+
+/** Compares two secrets (or their hashes) in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -1,3 +1,4 @@
+import { sameSecret } from "@guildhall/auth";
 import {
   AppError,
   enabledProviders,
@@ -14,7 +15,6 @@ import Credentials from "next-auth/providers/credentials";
 import Discord from "next-auth/providers/discord";
 import Yandex from "next-auth/providers/yandex";
 import { cookies } from "next/headers";
-import { timingSafeEqual } from "node:crypto";
 import { clientInfo, holdMfaTicket, refuse, SignInRefused } from "./sign-in-steps";
 
 /** The signed-in browser session, if any (from auth.ts; passed in to avoid an import cycle). */
@@ -120,12 +120,6 @@ export async function oauthSignIn(
   const profile = raw ? oauthProfile(provider, raw) : null;
   if (!profile) return refusalUrl(null, false, providerLabels[provider]);
   return completeExternal(user, profile, getEnv().PUBLIC_URL, currentSession);
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**

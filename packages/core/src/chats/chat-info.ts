@@ -2,8 +2,7 @@ import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../errors";
-import { avatarUrl } from "../users/avatar";
-import type { ChatUser } from "./message-shape";
+import { chatUser } from "./message-shape";
 
 /**
  * A chat of the user's (seed 003 `info`): who started it and who received it,
@@ -43,14 +42,10 @@ export async function chatInfo(db: DbOrTx, userId: string, chatId: string) {
     .innerJoin(recipient, eq(recipient.id, c.recipientId))
     .where(eq(c.id, chatId));
   if (!row) throw new AppError("CHAT_NOT_FOUND");
-  const user = ({ avatarKey, ...person }: typeof row.starter): ChatUser => ({
-    ...person,
-    avatarUrl: avatarUrl(avatarKey),
-  });
   return {
     id: row.chat.id,
-    starter: user(row.starter),
-    recipient: user(row.recipient),
+    starter: chatUser(row.starter),
+    recipient: chatUser(row.recipient),
     createdAt: row.chat.createdAt,
     lastSeq: row.chat.lastSeq,
     unreadCount: row.unreadCount,

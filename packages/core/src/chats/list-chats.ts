@@ -1,7 +1,7 @@
 import { schema, type DbOrTx } from "@guildhall/db";
-import { and, asc, desc, eq, gt, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { preview } from "../tickets/rules";
-import { avatarUrl } from "../users/avatar";
+import { chatUser } from "./message-shape";
 
 /** `<epoch ms>_<chat id>`: the (last activity, chat) position a page ended at. */
 export const CHAT_CURSOR_PATTERN = /^\d{1,15}_[0-9a-f-]{36}$/;
@@ -39,7 +39,8 @@ export async function listChats(
       otherDisplayName: u.displayName,
       otherAvatarKey: u.avatarKey,
       messageId: msg.id,
-      messageBody: msg.body,
+      // Only the start of the body: it becomes a preview.
+      messageStart: sql<string | null>`left(${msg.body}, 201)`,
       messageAuthorId: msg.authorId,
       messageCreatedAt: msg.createdAt,
     })
@@ -61,17 +62,17 @@ export async function listChats(
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map((row) => ({
     id: row.chatId,
-    other: {
+    other: chatUser({
       id: row.otherId,
       username: row.otherName,
       displayName: row.otherDisplayName,
-      avatarUrl: avatarUrl(row.otherAvatarKey),
-    },
+      avatarKey: row.otherAvatarKey,
+    }),
     lastMessage:
       row.messageId && row.messageAuthorId && row.messageCreatedAt
         ? {
             id: row.messageId,
-            preview: preview(row.messageBody ?? ""),
+            preview: preview(row.messageStart ?? ""),
             authorId: row.messageAuthorId,
             createdAt: row.messageCreatedAt,
           }

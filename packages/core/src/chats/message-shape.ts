@@ -16,6 +16,21 @@ export interface ChatUser {
   avatarUrl: string | null;
 }
 
+/** A user row's public part as chats show it (the avatar key becomes its URL). */
+export function chatUser(user: {
+  id: string;
+  username: string;
+  displayName: string | null;
+  avatarKey: string | null;
+}): ChatUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    avatarUrl: avatarUrl(user.avatarKey),
+  };
+}
+
 export interface ChatMessage {
   id: string;
   seq: number;
@@ -73,12 +88,12 @@ export function toChatMessage(row: MessageRow): ChatMessage {
   } = row;
   return {
     ...message,
-    author: {
+    author: chatUser({
       id: row.authorId,
       username: authorName,
       displayName: authorDisplayName,
-      avatarUrl: avatarUrl(authorAvatarKey),
-    },
+      avatarKey: authorAvatarKey,
+    }),
     replyTo:
       targetId && targetAuthorId
         ? { id: targetId, authorId: targetAuthorId, preview: preview(targetStart ?? "") }

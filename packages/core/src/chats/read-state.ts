@@ -1,5 +1,5 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { findChat, messageSeq } from "./access";
 import { publishChatEvent } from "./events";
 
@@ -9,16 +9,22 @@ const members = schema.privateChatMembers;
  * Recomputes a member's unread count from their read position: the other
  * party's messages numbered after it (a range of the (chat_id, seq) index).
  */
-export async function recountUnread(tx: DbOrTx, chatId: string, userId: string): Promise<void> {
+export async function recountUnread(
+  tx: DbOrTx,
+  chatId: string,
+  userId: string,
+): Promise<{ lastReadSeq: number; unreadCount: number }> {
   const m = schema.privateMessages;
-  await tx
+  const [state] = await tx
     .update(members)
     .set({
       unreadCount: sql`(select count(*)::int from ${m}
         where ${m.chatId} = ${chatId}::uuid and ${m.authorId} <> ${userId}::uuid
           and ${m.seq} > ${members.lastReadSeq})`,
     })
-    .where(and(eq(members.chatId, chatId), eq(members.userId, userId)));
+    .where(and(eq(members.chatId, chatId), eq(members.userId, userId)))
+    .returning({ lastReadSeq: members.lastReadSeq, unreadCount: members.unreadCount });
+  return state!;
 }
 
 export interface ReadState {
@@ -45,20 +51,17 @@ export async function markChatRead(
     const upTo = input.messageId
       ? await messageSeq(tx, chat.id, input.messageId, "messageId")
       : chat.lastSeq;
-    const mine = and(eq(members.chatId, chat.id), eq(members.userId, userId));
-    const [before] = await tx
-      .select({ lastReadSeq: members.lastReadSeq })
-      .from(members)
-      .where(mine)
-      .for("update");
-    const moved = upTo > before!.lastReadSeq;
-    if (moved) await tx.update(members).set({ lastReadSeq: upTo, lastReadAt: now }).where(mine);
-    await recountUnread(tx, chat.id, userId);
-    const [after] = await tx
-      .select({ lastReadSeq: members.lastReadSeq, unreadCount: members.unreadCount })
-      .from(members)
-      .where(mine);
-    if (moved) await publishChatEvent(tx, chat, "read", { userId, seq: after!.lastReadSeq });
-    return { chatId: chat.id, ...after! };
+    // Forward only: the row changes (and `read` is published) only when the position moves.
+    const moved = await tx
+      .update(members)
+      .set({ lastReadSeq: upTo, lastReadAt: now })
+      .where(
+        and(eq(members.chatId, chat.id), eq(members.userId, userId), lt(members.lastReadSeq, upTo)),
+      )
+      .returning({ lastReadSeq: members.lastReadSeq });
+    const after = await recountUnread(tx, chat.id, userId);
+    if (moved.length > 0)
+      await publishChatEvent(tx, chat, "read", { userId, seq: after.lastReadSeq });
+    return { chatId: chat.id, ...after };
   });
 }

@@ -1,17 +1,10 @@
-import { timingSafeEqual } from "node:crypto";
-import { generateOpaqueToken, hashToken } from "@guildhall/auth";
+import { generateOpaqueToken, hashToken, sameSecret } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { AppError } from "../errors";
-import { isQrExpired, QR_TICKET_SECONDS, type QrLoginRow } from "./rules";
+import { isQrExpired, loadQrRequest, QR_TICKET_SECONDS, type QrLoginRow } from "./rules";
 
 const t = schema.qrLoginRequests;
-
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The browser's own request: an unknown id and a wrong secret answer alike (QR_NOT_FOUND). */
 export async function findOwnQrRequest(
@@ -19,8 +12,8 @@ export async function findOwnQrRequest(
   requestId: string,
   secret: string,
 ): Promise<QrLoginRow> {
-  const [row] = await db.select().from(t).where(eq(t.id, requestId));
-  if (!row || !sameHash(row.secretHash, hashToken(secret))) throw new AppError("QR_NOT_FOUND");
+  const row = await loadQrRequest(db, requestId);
+  if (!sameSecret(row.secretHash, hashToken(secret))) throw new AppError("QR_NOT_FOUND");
   return row;
 }
 

@@ -5,6 +5,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { useRef, useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useThrottled } from "~/lib/typing";
 import { MessageItem, type ChatMessage } from "./message-item";
 
 /**
@@ -31,7 +32,6 @@ export function Conversation(props: { chatId: string; me: string; typing: string
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [editing, setEditing] = useState<ChatMessage | null>(null);
   const nonce = useRef<string | null>(null);
-  const lastTyping = useRef(0);
 
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.chats.messages.infiniteQueryKey({ chatId }) });
@@ -56,6 +56,7 @@ export function Conversation(props: { chatId: string; me: string; typing: string
   );
   const remove = useMutation(trpc.chats.remove.mutationOptions({ onSuccess: () => refresh() }));
   const typing = useMutation(trpc.chats.typing.mutationOptions());
+  const typingNow = useThrottled(() => typing.mutate({ chatId }));
   const failure = info.error ?? messages.error ?? send.error ?? edit.error ?? remove.error;
 
   const list = [...(messages.data?.pages.flatMap((page) => page.items) ?? [])].reverse();
@@ -77,10 +78,7 @@ export function Conversation(props: { chatId: string; me: string; typing: string
 
   function onInput(value: string) {
     setBody(value);
-    if (!editing && Date.now() - lastTyping.current > 3000) {
-      lastTyping.current = Date.now();
-      typing.mutate({ chatId });
-    }
+    if (!editing) typingNow();
   }
 
   return (

@@ -2,9 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useTypingIndicator } from "~/lib/typing";
 import { ChatList } from "./chat-list";
 import { Conversation } from "./conversation";
 import { NewChatForm } from "./new-chat-form";
@@ -23,7 +24,7 @@ export function MessagesView({ me, chatId }: { me: string; chatId: string | null
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [typing, setTyping] = useState<Record<string, { name: string; until: number }>>({});
+  const typing = useTypingIndicator();
   const markRead = useMutation(
     trpc.chats.markRead.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.chats.list.queryKey() }),
@@ -41,18 +42,11 @@ export function MessagesView({ me, chatId }: { me: string; chatId: string | null
           const key = `${chat}:${item.payload.userId ?? ""}`;
           if (item.type === "typing") {
             if (item.payload.userId === me) return;
-            setTyping((now) => ({
-              ...now,
-              [key]: { name: item.payload.username ?? "", until: Date.now() + 5000 },
-            }));
+            typing.saw(key, item.payload.username ?? "");
             return;
           }
           if (item.type === "message.created") {
-            setTyping((now) => {
-              const next = { ...now };
-              delete next[key];
-              return next;
-            });
+            typing.stopped(key);
           }
           void queryClient.invalidateQueries({ queryKey: trpc.chats.list.queryKey() });
           if (chat === chatId) {
@@ -71,16 +65,9 @@ export function MessagesView({ me, chatId }: { me: string; chatId: string | null
 
   useEffect(() => {
     if (chatId) markRead.mutate({ chatId });
-    const timer = setInterval(() => {
-      const now = Date.now();
-      setTyping((all) => Object.fromEntries(Object.entries(all).filter(([, v]) => v.until > now)));
-    }, 1000);
-    return () => clearInterval(timer);
   }, [chatId]); // once per opened chat (markRead is a stable mutation handle)
 
-  const typingHere = Object.entries(typing)
-    .filter(([key]) => chatId && key.startsWith(`${chatId}:`))
-    .map(([, value]) => value.name);
+  const typingHere = chatId ? typing.names(`${chatId}:`) : [];
 
   return (
     <div className="messages-layout">

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useThrottled, useTypingIndicator } from "~/lib/typing";
 import { AttachmentList, MAX_ATTACHMENT_BYTES, readAsBase64 } from "./attachments";
 
 interface LiveSignal {
@@ -37,14 +38,13 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
     ...trpc.tickets.cannedReplies.list.queryOptions({ hubSlug }),
     enabled: staff,
   });
-  const [typing, setTyping] = useState<Record<string, { name: string; until: number }>>({});
+  const typing = useTypingIndicator();
   const [viewers, setViewers] = useState<Record<string, { name: string; seen: number }>>({});
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const lastTyping = useRef(0);
 
   const refreshMessages = () =>
     queryClient.invalidateQueries({
@@ -64,7 +64,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
           const name = item.payload.username ?? "";
           if (item.type === "ready") return;
           if (item.type === "typing") {
-            setTyping((now) => ({ ...now, [who]: { name, until: Date.now() + 5000 } }));
+            typing.saw(who, name);
           } else if (item.type.startsWith("viewer.")) {
             setViewers((now) => {
               const next = { ...now };
@@ -73,11 +73,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
               return next;
             });
           } else if (item.type.startsWith("message.")) {
-            setTyping((now) => {
-              const next = { ...now };
-              delete next[who];
-              return next;
-            });
+            typing.stopped(who);
             void refreshMessages().then(() => markRead.mutate({ hubSlug, ticketId }));
           } else {
             void refreshTicket();
@@ -91,7 +87,6 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
     markRead.mutate({ hubSlug, ticketId });
     const timer = setInterval(() => {
       const now = Date.now();
-      setTyping((all) => Object.fromEntries(Object.entries(all).filter(([, v]) => v.until > now)));
       setViewers((all) =>
         Object.fromEntries(Object.entries(all).filter(([, v]) => v.seen > now - 40_000)),
       );
@@ -110,6 +105,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
     }),
   );
   const signalTyping = useMutation(trpc.tickets.typing.mutationOptions());
+  const typingNow = useThrottled(() => signalTyping.mutate({ hubSlug, ticketId }));
   const upload = useMutation(trpc.tickets.attachments.upload.mutationOptions());
   const after = () => void refreshTicket();
   const claim = useMutation(trpc.tickets.claim.mutationOptions({ onSuccess: after }));
@@ -131,7 +127,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
   }
   if (!data) return null;
   const list = [...(messages.data?.pages.flatMap((page) => page.items) ?? [])].reverse();
-  const typingNames = Object.values(typing).map((v) => v.name);
+  const typingNames = typing.names();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -157,10 +153,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
 
   function onInput(value: string) {
     setBody(value);
-    if (Date.now() - lastTyping.current > 3000) {
-      lastTyping.current = Date.now();
-      signalTyping.mutate({ hubSlug, ticketId });
-    }
+    typingNow();
   }
 
   return (
