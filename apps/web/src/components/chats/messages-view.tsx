@@ -12,7 +12,8 @@ import { NewChatForm } from "./new-chat-form";
 
 interface ChatEvent {
   type: string;
-  payload: { chatId?: string; userId?: string; username?: string };
+  /** Typing and read events name `userId`; message events name their `authorId`. */
+  payload: { chatId?: string; userId?: string; authorId?: string; username?: string };
 }
 
 /**
@@ -39,9 +40,10 @@ export function MessagesView({ me, chatId }: { me: string; chatId: string | null
           const item: ChatEvent = "data" in event ? event.data : event;
           const chat = item.payload.chatId;
           if (item.type === "ready" || !chat) return;
-          const key = `${chat}:${item.payload.userId ?? ""}`;
+          const who = item.payload.userId ?? item.payload.authorId ?? "";
+          const key = `${chat}:${who}`;
           if (item.type === "typing") {
-            if (item.payload.userId === me) return;
+            if (who === me) return;
             typing.saw(key, item.payload.username ?? "");
             return;
           }
@@ -54,8 +56,7 @@ export function MessagesView({ me, chatId }: { me: string; chatId: string | null
             void queryClient
               .invalidateQueries({ queryKey: trpc.chats.messages.infiniteQueryKey({ chatId }) })
               .then(() => {
-                if (item.type === "message.created" && item.payload.userId !== me)
-                  markRead.mutate({ chatId });
+                if (item.type === "message.created" && who !== me) markRead.mutate({ chatId });
               });
           }
         },
