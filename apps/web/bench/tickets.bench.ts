@@ -4,12 +4,13 @@
  *     of that ticket: latency p50 / p99 from send to receipt, against a bare
  *     Node SSE broadcast (one http server, the same 1,000 clients) measured in
  *     the same run. Target: p99 <= 2x the baseline, nothing lost.
- *  2. Send throughput with the bus (message insert + event + NOTIFY) keeps
- *     >= 0.8x plain message inserts, at 4 concurrent writers (one ticket each),
+ *  2. Send throughput with the bus (message insert + event + NOTIFY, in one
+ *     statement as sendMessage does) keeps >= 0.8x plain message inserts, at
+ *     4 concurrent writers (one ticket each),
  *     in process on the local Postgres (or DATABASE_URL's server).
  */
-import { createHub, createUser, publishEvent } from "@guildhall/core";
-import { schema } from "@guildhall/db";
+import { createHub, createUser, publishEvents } from "@guildhall/core";
+import { schema, uuidv7 } from "@guildhall/db";
 import { EventSource } from "eventsource";
 import { createServer, type ServerResponse } from "node:http";
 import { openBenchDatabase, percentile, ratio, saveResult, startBenchServer } from "./lib";
@@ -199,17 +200,31 @@ try {
       tickets.map(async (ticket) => {
         for (let i = 0; i < PER_WRITER; i++) {
           await db.transaction(async (tx) => {
-            const [message] = await tx
-              .insert(schema.ticketMessages)
-              .values({ hubId: hub.id, ticketId: ticket.id, authorId: owner.id, body: `m ${i}` })
-              .returning({ id: schema.ticketMessages.id });
-            if (withBus)
-              await publishEvent(tx, {
-                stream: `ticket:${ticket.id}`,
-                hubId: hub.id,
-                type: "message.created",
-                payload: { messageId: message!.id, authorId: owner.id },
-              });
+            // The same shape as sendMessage: the event rides in the message's statement.
+            const id = uuidv7();
+            const insert = tx.insert(schema.ticketMessages).values({
+              id,
+              hubId: hub.id,
+              ticketId: ticket.id,
+              authorId: owner.id,
+              body: `m ${i}`,
+            });
+            if (!withBus) {
+              await insert;
+              return;
+            }
+            await publishEvents(
+              tx,
+              [
+                {
+                  stream: `ticket:${ticket.id}`,
+                  hubId: hub.id,
+                  type: "message.created",
+                  payload: { messageId: id, authorId: owner.id },
+                },
+              ],
+              [insert],
+            );
           });
         }
       }),

@@ -1,6 +1,6 @@
 import { tinyPng } from "@guildhall/core/testing";
 import { expect, test } from "@playwright/test";
-import { shots, signInWithPassword } from "./support";
+import { registerUser, shots, signIn, signInWithPassword } from "./support";
 
 test("the profile page saves fields and uploads a checked avatar", async ({ page }) => {
   await signInWithPassword(page);
@@ -30,6 +30,30 @@ test("the profile page saves fields and uploads a checked avatar", async ({ page
     await page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth),
   ).toBe(16);
   await page.screenshot({ path: `${shots}/profile.png`, fullPage: true });
+});
+
+test("account deletion needs the username typed, shows its date, and can be cancelled", async ({
+  page,
+  request,
+}) => {
+  const user = await registerUser(request, "leaver");
+  await signIn(page, user.login, user.password);
+  await page.goto("/account/profile");
+  const panel = page.getByTestId("delete-account-panel");
+  const ask = panel.getByRole("button", { name: "Delete my account" });
+  await expect(ask).toBeDisabled();
+  await panel.getByTestId("delete-confirm").fill("someone else");
+  await expect(ask).toBeDisabled();
+  await panel.getByTestId("delete-confirm").fill(user.login);
+  await ask.click();
+  await expect(panel.getByTestId("deletion-pending")).toContainText(
+    "Your account will be deleted on",
+  );
+  await page.reload();
+  await expect(panel.getByTestId("deletion-pending")).toBeVisible();
+  await panel.getByRole("button", { name: "Keep my account" }).click();
+  await expect(panel.getByRole("button", { name: "Delete my account" })).toBeVisible();
+  await expect(panel.getByTestId("deletion-pending")).toHaveCount(0);
 });
 
 test("forgot password answers without telling whether the address exists", async ({ page }) => {

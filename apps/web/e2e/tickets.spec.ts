@@ -76,6 +76,43 @@ test("a member and staff chat in one ticket, each seeing the other live", async 
     await staffPage.getByRole("button", { name: "Claim" }).click();
     await expect(memberPage.getByTestId("ticket-view")).toContainText("Assigned to");
     await expect(memberPage.getByTestId("messages")).not.toContainText("Known issue");
+    // Markdown is rendered (bold, a safe link), never raw HTML.
+    await staffPage.getByLabel("Internal note (staff only)").uncheck();
+    await staffPage
+      .getByLabel("Message")
+      .fill("**Fixed** on our side, see [the notes](https://example.com/notes) <b>now</b>");
+    await staffPage.getByRole("button", { name: "Send" }).click();
+    const messages = memberPage.getByTestId("messages");
+    await expect(messages.locator("strong", { hasText: "Fixed" })).toBeVisible();
+    await expect(messages.getByRole("link", { name: "the notes" })).toHaveAttribute(
+      "rel",
+      "noopener noreferrer nofollow",
+    );
+    await expect(messages).toContainText("<b>now</b>");
+
+    // Staff set a priority, tag it, and close it with a reason the member sees.
+    await staffPage.getByLabel("Priority").selectOption("high");
+    await expect(staffPage.getByTestId("ticket-priority")).toContainText(/high/i);
+    await staffPage.getByLabel("New tag", { exact: true }).fill("network");
+    await staffPage.getByRole("button", { name: "Add tag" }).click();
+    await expect(staffPage.getByTestId("ticket-tags")).toContainText("network");
+    await staffPage.getByRole("button", { name: "Close ticket" }).click();
+    await staffPage.getByLabel("Reason for closing (optional)").fill("Fixed in the 2.1 patch");
+    await staffPage.getByRole("button", { name: "Confirm close" }).click();
+    await expect(memberPage.getByTestId("close-reason")).toContainText("Fixed in the 2.1 patch");
+
+    // The inbox filters by tag, kept in the address.
+    await staffPage.goto("/hub/demo/tickets?status=closed&tag=network");
+    await expect(staffPage.getByTestId("ticket-inbox")).toContainText("Cannot join the convoy");
+    await staffPage.goto("/hub/demo/tickets?status=closed&tag=nothing-here");
+    await expect(staffPage.getByTestId("ticket-inbox")).not.toContainText("Cannot join the convoy");
+
+    // "My tickets" lists it across hubs for the member.
+    await memberPage.goto("/tickets");
+    await memberPage.getByLabel("Status").selectOption("all");
+    await expect(memberPage.getByTestId("my-ticket-row")).toContainText("Cannot join the convoy");
+    await memberPage.goto(ticketUrl);
+    await expect(memberPage.getByTestId("close-reason")).toBeVisible();
     await memberPage.screenshot({ path: `${shots}/ticket-member.png`, fullPage: true });
     await staffPage.screenshot({ path: `${shots}/ticket-staff.png`, fullPage: true });
   } finally {

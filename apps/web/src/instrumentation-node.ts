@@ -4,9 +4,10 @@ import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
 /**
  * Server start (Node runtime): open the database, apply migrations, seed the
  * demo hub (printing the admin's credentials the first time) and connect the
- * rate limiter's Redis, then start the scheduler (account purge, ...). If the database cannot be prepared (another process
- * holds the embedded folder, Postgres unreachable) the server says why and
- * exits instead of answering every request with an error.
+ * rate limiter's Redis, then start the scheduler (the jobs listed in core's
+ * scheduler/jobs.ts). If the database cannot be prepared (another process holds
+ * the embedded folder, Postgres unreachable) the server says why and exits
+ * instead of answering every request with an error.
  */
 export async function startNode(): Promise<void> {
   try {

@@ -84,18 +84,31 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
       tickets.push(ticket.id);
     }
 
-    // 50 subscribers, half on each instance; each keeps the sequence numbers it saw.
-    const received: { ticketId: string; seqs: number[]; stop: () => void }[] = [];
+    // 50 subscribers, half on each instance; each keeps the stream ids and message ids it saw.
+    const received: { ticketId: string; seqs: number[]; messageIds: string[]; stop: () => void }[] =
+      [];
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const ticketId = tickets[i % TICKETS]!;
       const client = clientOf((i % 2 ? b : a).url);
-      const entry = { ticketId, seqs: [] as number[], stop: () => undefined as void };
+      const entry = {
+        ticketId,
+        seqs: [] as number[],
+        messageIds: [] as string[],
+        stop: () => undefined as void,
+      };
       const sub = client.tickets.watch.subscribe(
         { hubSlug: "demo", ticketId, lastEventId: "0" },
         {
           onData: (event) => {
-            if (event && typeof event === "object" && "id" in event && event.id)
-              entry.seqs.push(Number(event.id));
+            const item = event as {
+              id?: string;
+              data?: { type?: string; payload?: { messageId?: unknown } };
+            };
+            if (!item.id) return;
+            entry.seqs.push(Number(item.id));
+            const messageId = item.data?.payload?.messageId;
+            if (item.data?.type === "message.created" && typeof messageId === "string")
+              entry.messageIds.push(messageId);
           },
         },
       );
@@ -105,15 +118,19 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
     await new Promise((r) => setTimeout(r, 2000));
 
     // Send through the instance that stays up, 4 at a time, while the other dies and returns.
+    // Every send must succeed (its instance never goes down); each answers its message id.
     let sent = 0;
+    const sentIds = new Map<string, Set<string>>(tickets.map((id) => [id, new Set<string>()]));
     const send = async () => {
       while (sent < MESSAGES) {
         const n = sent++;
-        await sender.tickets.messages.send.mutate({
+        const ticketId = tickets[n % TICKETS]!;
+        const message = await sender.tickets.messages.send.mutate({
           hubSlug: "demo",
-          ticketId: tickets[n % TICKETS]!,
+          ticketId,
           body: `message ${n}`,
         });
+        sentIds.get(ticketId)!.add(message.id);
       }
     };
     const restarts = (async () => {
@@ -126,28 +143,43 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
     })();
     await Promise.all([send(), send(), send(), send(), restarts]);
 
-    // The truth: what the database committed for each ticket's stream.
+    // The truth, from the database: each ticket's committed messages, in the
+    // order of their events on the ticket's stream.
     const handle = await createDatabase({ url: database.env.DATABASE_URL });
     try {
-      const heads = new Map<string, number>();
+      const committed = new Map<string, string[]>();
       for (const ticketId of tickets) {
-        const rows = (await handle.sql!`
-          select seq from realtime_events where stream = ${`ticket:${ticketId}`} order by seq`) as {
-          seq: string | number;
+        const messages = (await handle.sql!`
+          select id::text as id from ticket_messages where ticket_id = ${ticketId}`) as {
+          id: string;
         }[];
-        const seqs = rows.map((row) => Number(row.seq));
-        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-        heads.set(ticketId, seqs.length);
+        const events = (await handle.sql!`
+          select seq, payload->>'messageId' as message_id from realtime_events
+          where stream = ${`ticket:${ticketId}`} and type = 'message.created'
+          order by seq`) as { seq: string | number; message_id: string }[];
+        const inOrder = events.map((event) => event.message_id);
+        // One event per committed message, and exactly the messages whose send succeeded.
+        expect([...inOrder].sort()).toEqual(messages.map((m) => m.id).sort());
+        expect([...inOrder].sort()).toEqual([...sentIds.get(ticketId)!].sort());
+        committed.set(ticketId, inOrder);
       }
-      const total = [...heads.values()].reduce((x, y) => x + y, 0);
-      expect(total).toBeGreaterThanOrEqual(MESSAGES);
+      const total = [...committed.values()].reduce((sum, ids) => sum + ids.length, 0);
+      expect(total).toBe(MESSAGES);
       // Wait for every subscriber to catch up (reconnects resume after their last id).
       const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline && received.some((r) => r.seqs.length < heads.get(r.ticketId)!))
+      while (
+        Date.now() < deadline &&
+        received.some((r) => r.messageIds.length < committed.get(r.ticketId)!.length)
+      )
         await new Promise((x) => setTimeout(x, 250));
+      // Let any duplicate that would follow arrive before judging.
+      await new Promise((x) => setTimeout(x, 1000));
       for (const entry of received) {
-        const head = heads.get(entry.ticketId)!;
-        expect(entry.seqs).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+        // Exactly the committed messages of its ticket, once each, in commit order...
+        expect(entry.messageIds).toEqual(committed.get(entry.ticketId));
+        // ...on stream ids that only go up (no event twice).
+        expect(entry.seqs).toEqual([...entry.seqs].sort((x, y) => x - y));
+        expect(new Set(entry.seqs).size).toBe(entry.seqs.length);
       }
     } finally {
       for (const entry of received) entry.stop();

@@ -203,3 +203,117 @@ describe("audit.export", () => {
     });
   });
 });
+
+describe("instance audit (rows of no hub)", () => {
+  const superAdmin = () => fixture.world.caller("superAdmin");
+
+  it("lists only hub-less rows, with the hub list's filters and cursor paging", async () => {
+    const db = fixture.db.db;
+    const { admin, superAdmin: root } = fixture.world.principals;
+    for (let i = 0; i < 7; i++)
+      await recordAudit(db, {
+        hubId: null,
+        actorId: i % 2 ? admin.userId : root.userId,
+        action: i === 6 ? "instance.other" : "instance.test",
+        targetType: "user",
+        targetId: `instance-${i}`,
+      });
+    // A real instance write: the feature catalogue is audited without a hub.
+    await superAdmin().features.catalogue.create({ key: "instance.audited", name: "Audited" });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await superAdmin().audit.listInstance({
+        action: "instance.test",
+        limit: 2,
+        cursor,
+      });
+      seen.push(...page.items.map((entry) => entry.targetId!));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([
+      "instance-5",
+      "instance-4",
+      "instance-3",
+      "instance-2",
+      "instance-1",
+      "instance-0",
+    ]);
+
+    const all = await superAdmin().audit.listInstance({ limit: 100 });
+    expect(all.items.map((entry) => entry.action)).toContain("feature.create");
+    // Hub rows never show here, and hub lists never show instance rows.
+    expect(all.items.some((entry) => entry.action === "export.test")).toBe(false);
+    const hubLog = await fixture.world.caller("owner").audit.list({ hubSlug: "alpha", limit: 100 });
+    expect(hubLog.items.some((entry) => entry.action.startsWith("instance."))).toBe(false);
+    expect(hubLog.items.some((entry) => entry.action === "feature.create")).toBe(false);
+
+    const byAdmin = await superAdmin().audit.listInstance({ actorId: admin.userId, limit: 100 });
+    expect(byAdmin.items.map((entry) => entry.targetId)).toEqual([
+      "instance-5",
+      "instance-3",
+      "instance-1",
+    ]);
+    const newest = all.items.find((entry) => entry.action === "instance.other")!;
+    const since = await superAdmin().audit.listInstance({ from: newest.createdAt, limit: 100 });
+    expect(since.items.every((entry) => entry.createdAt >= newest.createdAt)).toBe(true);
+    expect(since.items.map((entry) => entry.id)).toContain(newest.id);
+    const until = await superAdmin().audit.listInstance({
+      action: "instance.test",
+      to: new Date(0),
+    });
+    expect(until.items).toEqual([]);
+  });
+
+  it("exports the same rows as CSV and logs the export without a hub", async () => {
+    for (const filter of [{ action: "instance.test" }, { action: "feature.create" }, {}]) {
+      const listed = await superAdmin().audit.listInstance({ ...filter, limit: 100 });
+      const exported = await superAdmin().audit.exportInstance(filter);
+      expect(exported.filename).toMatch(/^audit-instance-[\d-]+\.csv$/);
+      const ids = parseCsv(exported.csv)
+        .slice(1)
+        .map((row) => row[0]);
+      expect(ids, JSON.stringify(filter)).toEqual(listed.items.map((entry) => entry.id));
+    }
+    const [logged] = (await superAdmin().audit.listInstance({ action: "audit.export" })).items;
+    expect(logged).toMatchObject({
+      actorId: fixture.world.principals.superAdmin.userId,
+      targetType: "audit_log",
+    });
+    // The newest instance.test row (instance-5) is the admin's, named in the file.
+    const [, first] = parseCsv(
+      (await superAdmin().audit.exportInstance({ action: "instance.test" })).csv,
+    );
+    expect([first![3], first![6]]).toEqual(["adminuser", "instance-5"]);
+  });
+
+  it("is for super admins only, never through an application token", async () => {
+    for (const role of ["member", "admin", "owner", "otherHub"] as const) {
+      expect(await outcome(fixture.world.caller(role).audit.listInstance({}))).toBe(
+        "SUPER_ADMIN_REQUIRED",
+      );
+      expect(await outcome(fixture.world.caller(role).audit.exportInstance({}))).toBe(
+        "SUPER_ADMIN_REQUIRED",
+      );
+    }
+    expect(await outcome(fixture.world.caller("anonymous").audit.listInstance({}))).toBe(
+      "UNAUTHENTICATED",
+    );
+    const { createCaller, createContext } = await import("../src");
+    const viaToken = createCaller(
+      createContext({
+        db: fixture.db.db,
+        dbKind: fixture.db.kind,
+        headers: new Headers(),
+        principal: {
+          ...fixture.world.principals.superAdmin,
+          via: "application-token",
+          scopes: ["*"],
+        },
+      }),
+    );
+    expect(await outcome(viaToken.audit.listInstance({}))).toBe("SUPER_ADMIN_REQUIRED");
+    expect(await outcome(viaToken.audit.exportInstance({}))).toBe("SUPER_ADMIN_REQUIRED");
+  });
+});

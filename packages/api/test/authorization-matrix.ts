@@ -89,6 +89,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "system.languages": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
   "hubs.get": { input: { hubSlug: "alpha" }, badInput: { hubSlug: 7 }, outcomes: everyone },
   "hubs.listMine": { input: undefined, badInput: "x", outcomes: signedIn },
+  "hubs.listArchived": { input: undefined, badInput: "x", outcomes: signedIn },
   "hubs.create": {
     input: { slug: "matrix-hub", name: "Matrix" },
     badInput: { slug: "-bad-", name: "" },
@@ -102,6 +103,17 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "hubs.updateSettings": {
     input: { hubSlug: "alpha", description: "Updated by the matrix" },
     badInput: { hubSlug: "alpha", primaryColor: "red" },
+    outcomes: hubPermission("admin"),
+  },
+  "hubs.uploadLogo": {
+    // Valid input, but a text file: permitted callers reach the byte check and nothing is stored.
+    input: { hubSlug: "alpha", image: Buffer.from("not an image").toString("base64") },
+    badInput: { hubSlug: "alpha", image: "" },
+    outcomes: hubPermission("admin", "INVALID_IMAGE"),
+  },
+  "hubs.removeLogo": {
+    input: { hubSlug: "alpha" },
+    badInput: { hubSlug: "alpha", unexpected: true },
     outcomes: hubPermission("admin"),
   },
   "hubs.archive": {
@@ -322,6 +334,17 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     input: { hubSlug: "alpha", action: "hub.create" },
     badInput: { hubSlug: "alpha", from: "not a date" },
     outcomes: { ...hubStaff, moderator: "PERMISSION_DENIED" },
+  },
+  // The instance log (rows of no hub): super admins only, never through application tokens.
+  "audit.listInstance": {
+    input: { action: "hub.create" },
+    badInput: { limit: 0 },
+    outcomes: superAdminOnly(),
+  },
+  "audit.exportInstance": {
+    input: { action: "feature.create" },
+    badInput: { from: "not a date" },
+    outcomes: superAdminOnly(),
   },
   "features.catalogue.list": { input: undefined, badInput: "x", outcomes: superAdminOnly() },
   "features.catalogue.create": {

@@ -41,8 +41,13 @@ describe("profiles and search", () => {
     expect(deletion.deleteAfter.getTime() - deletion.deletionRequestedAt.getTime()).toBe(
       14 * 86_400_000,
     );
+    // The profile shows the pending deletion and its date until it is cancelled.
+    expect(await me.users.me()).toMatchObject({
+      deletionRequestedAt: deletion.deletionRequestedAt,
+      deleteAfter: deletion.deleteAfter,
+    });
     await me.users.cancelDeletion();
-    expect((await me.users.me()).deletionRequestedAt).toBeNull();
+    expect(await me.users.me()).toMatchObject({ deletionRequestedAt: null, deleteAfter: null });
   });
 });
 

@@ -1,8 +1,8 @@
-import { getUserByUsername, setUserActive } from "@guildhall/core";
+import { addMember, createHub, getUserByUsername, setUserActive } from "@guildhall/core";
 import { describe, expect, it } from "vitest";
 import { code, useIdentity } from "./support/identity";
 
-const { db, anon, as, account } = useIdentity();
+const { db, anon, as, account, totpFor } = useIdentity();
 
 describe("registration", () => {
   it("enforces unique usernames and e-mails case-insensitively, and the password policy", async () => {
@@ -92,6 +92,57 @@ describe("sign-in", () => {
     });
     expect(await code((await anon()).auth.verify())).toBe("UNAUTHENTICATED");
     expect(await code((await as("not.a.jwt")).auth.verify())).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers the user's roles and permissions in each hub, for login and the MFA step alike", async () => {
+    const member = await account("member");
+    const owner = await account("owner");
+    const memberId = (await getUserByUsername(db().db, member.username))!.id;
+    const ownerId = (await getUserByUsername(db().db, owner.username))!.id;
+    const alpha = await db().db.transaction((tx) =>
+      createHub(tx, { slug: "alpha", name: "Alpha", ownerId }),
+    );
+    const beta = await db().db.transaction((tx) =>
+      createHub(tx, { slug: "beta", name: "Beta", ownerId: memberId }),
+    );
+    await addMember(db().db, { hubId: alpha.id, userId: memberId, roleKey: "member" });
+
+    const login = await (
+      await anon("10.2.9.1")
+    ).auth.login({ login: member.username, password: member.password });
+    if (login.mfaRequired) throw new Error("unexpected MFA");
+    expect(login.superAdmin).toBe(false);
+    expect(login.user.superAdmin).toBe(false);
+    expect(login.memberships.map((m) => [m.hubSlug, m.hubId, m.roles])).toEqual([
+      ["alpha", alpha.id, ["member"]],
+      ["beta", beta.id, ["owner"]],
+    ]);
+    const inAlpha = login.memberships[0]!;
+    expect(inAlpha.permissions).toEqual(
+      expect.arrayContaining(["hub.read", "member.read", "ticket.create", "ticket.read"]),
+    );
+    expect(inAlpha.permissions).not.toContain("ticket.delete");
+    expect(inAlpha.permissions).not.toContain("role.manage");
+    // The same permissions the hub's permission middleware grants.
+    const asked = await (await as(login.accessToken)).hubs.myPermissions({ hubSlug: "alpha" });
+    expect(inAlpha.permissions).toEqual(asked.permissions);
+    // The owner of beta holds more there than a member of alpha.
+    expect(login.memberships[1]!.permissions.length).toBeGreaterThan(inAlpha.permissions.length);
+
+    // With MFA on, the second step answers the same.
+    const me = await as(login.accessToken);
+    await me.mfa.setup();
+    const { recoveryCodes } = await me.mfa.enable({ code: await totpFor(member.username) });
+    const step = await (
+      await anon("10.2.9.2")
+    ).auth.login({ login: member.username, password: member.password });
+    if (!step.mfaRequired) throw new Error("expected MFA");
+    const done = await (
+      await anon("10.2.9.2")
+    ).auth.completeMfa({ ticket: step.mfaTicket, code: recoveryCodes[0]! });
+    if (done.mfaRequired) throw new Error("unexpected");
+    expect(done.superAdmin).toBe(false);
+    expect(done.memberships).toEqual(login.memberships);
   });
 
   it("refuses deactivated users at login, and their tokens on the next call", async () => {

@@ -1,6 +1,6 @@
-import { addMember, createUser } from "@guildhall/core";
+import { addMember, createHub, createUser, getMembership } from "@guildhall/core";
 import { schema } from "@guildhall/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCaller, createContext } from "../src";
 import { code } from "./support/identity";
@@ -307,7 +307,19 @@ describe("bans, dismissals and notes", () => {
     const banned = callerFor(target);
     expect(await code(banned.hubs.acceptInvite({ code: invite.code }))).toBe("BANNED");
     expect(await code(banned.hubs.join({ hubSlug: "alpha" }))).toBe("BANNED");
+    // The dashboard's ban list: bans in force, with the banned user's name (no longer a member).
+    const inForce = await as("moderator").members.bans({ hubSlug: "alpha", active: "true" });
+    expect(inForce.items.find((b) => b.userId === target.id)).toMatchObject({
+      username: target.username,
+      reason: "spam",
+      liftedAt: null,
+    });
     await as("moderator").members.unban({ hubSlug: "alpha", userId: target.id });
+    expect(
+      (await as("moderator").members.bans({ hubSlug: "alpha", active: "true" })).items.some(
+        (b) => b.userId === target.id,
+      ),
+    ).toBe(false);
     await banned.hubs.acceptInvite({ code: invite.code });
     const history = await as("moderator").members.bans({ hubSlug: "alpha", userId: target.id });
     expect(history.items).toHaveLength(1);
@@ -352,6 +364,81 @@ describe("bans, dismissals and notes", () => {
     ).toBeTruthy();
     await as("moderator").members.ban({ hubSlug: "alpha", userId: target.id, reason: "ok" });
     expect(await auditCount("member.ban")).toBe(before + 1);
+  });
+});
+
+describe("audit rows share the write's transaction", () => {
+  it("rolls back the write and its audit row when the transaction fails after recordAudit", async () => {
+    const owner = fixture.world.principals.owner.userId;
+    // createHub writes the hub, its roles, its owner and the audit row in the caller's
+    // transaction; failing after it returns leaves none of them.
+    await expect(
+      fixture.db.db.transaction(async (tx) => {
+        const hub = await createHub(tx, { slug: "doomed", name: "Doomed", ownerId: owner });
+        const [audited] = await tx
+          .select()
+          .from(schema.auditLog)
+          .where(and(eq(schema.auditLog.hubId, hub.id), eq(schema.auditLog.action, "hub.create")));
+        expect(audited).toBeTruthy();
+        throw new Error("boom after the audit insert");
+      }),
+    ).rejects.toThrow("boom after the audit insert");
+    expect(
+      await fixture.db.db.select().from(schema.hubs).where(eq(schema.hubs.slug, "doomed")),
+    ).toEqual([]);
+    const created = await fixture.db.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, "hub.create"));
+    expect(created.map((row) => (row.after as { slug: string }).slug)).not.toContain("doomed");
+  });
+
+  it("a ban that fails at commit, after its audit insert, leaves neither ban nor audit row", async () => {
+    const target = await newcomer();
+    const db = fixture.db.db;
+    // A deferred check on audit_log fails at COMMIT, i.e. after banUser has removed the
+    // member, inserted the ban and recorded the audit row in its own transaction.
+    await db.execute(
+      sql.raw(`create function test_fail_marked_audit() returns trigger language plpgsql as $$
+        begin
+          if new.after->>'reason' = 'fail-after-audit' then
+            raise exception 'refused at commit';
+          end if;
+          return null;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw(`create constraint trigger test_fail_marked_audit after insert on audit_log
+        deferrable initially deferred for each row execute function test_fail_marked_audit()`),
+    );
+    try {
+      const before = await auditCount("member.ban");
+      expect(
+        await code(
+          as("moderator").members.ban({
+            hubSlug: "alpha",
+            userId: target.id,
+            reason: "fail-after-audit",
+          }),
+        ),
+      ).toBe("INTERNAL");
+      expect(await auditCount("member.ban")).toBe(before);
+      expect(await getMembership(db, await hubId(), target.id)).toBeTruthy();
+      expect(
+        await db
+          .select()
+          .from(schema.hubBans)
+          .where(
+            and(eq(schema.hubBans.hubId, await hubId()), eq(schema.hubBans.userId, target.id)),
+          ),
+      ).toEqual([]);
+      // The same ban with any other reason goes through, with its audit row.
+      await as("moderator").members.ban({ hubSlug: "alpha", userId: target.id, reason: "spam" });
+      expect(await auditCount("member.ban")).toBe(before + 1);
+    } finally {
+      await db.execute(sql.raw(`drop trigger test_fail_marked_audit on audit_log`));
+      await db.execute(sql.raw(`drop function test_fail_marked_audit()`));
+    }
   });
 });
 

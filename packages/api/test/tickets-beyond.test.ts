@@ -1,7 +1,7 @@
 import { jobs, runDueJobs, ticketStream } from "@guildhall/core";
 import { tinyPng } from "@guildhall/core/testing";
 import { schema } from "@guildhall/db";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -466,16 +466,26 @@ describe("scheduled jobs", () => {
     const events = (await kit.events(ticketStream(idle.id))).map((e) => e.type);
     expect(events).toEqual(["ticket.updated"]);
 
+    // A ticket merged into another is closed; it is purged with its stream like any other.
+    const merged = await kit.open(staff);
+    await staff.tickets.merge({ ...alpha, ticketId: merged.id, targetTicketId: busy.id });
+    expect(await kit.events(ticketStream(merged.id))).not.toEqual([]);
+
     // Seven days (the default) after closing, the ticket is deleted; a day earlier it is not.
     const purgeEarly = new Date(closeAt.getTime() + 6 * 86_400_000);
     await runDueJobs(fixture.db.db, jobs, purgeEarly);
     expect(await outcome(caller.tickets.get({ ...alpha, ticketId: idle.id }))).toBe("ok");
     await runDueJobs(fixture.db.db, jobs, new Date(closeAt.getTime() + 7 * 86_400_000 + 1000));
     expect(await outcome(caller.tickets.get({ ...alpha, ticketId: idle.id }))).toBe("NOT_FOUND");
-    expect((await kit.events(ticketStream(idle.id))).map((e) => e.type)).toEqual([
-      "ticket.updated",
-      "ticket.deleted",
-    ]);
+    expect(await outcome(staff.tickets.get({ ...alpha, ticketId: merged.id }))).toBe("NOT_FOUND");
+    // Their event streams go with them, in the same transaction.
+    const streams = [ticketStream(idle.id), ticketStream(merged.id)];
+    expect(await kit.events(...streams)).toEqual([]);
+    const heads = await fixture.db.db
+      .select()
+      .from(schema.realtimeStreams)
+      .where(inArray(schema.realtimeStreams.stream, streams));
+    expect(heads).toEqual([]);
     expect((await kit.audit("ticket.purge", idle.id)).length).toBe(1);
     await as("admin").config.updateSection({
       ...alpha,

@@ -82,6 +82,41 @@ describe("creating tickets", () => {
     expect(await outcome(kit.open(caller))).toBe("ok");
   });
 
+  it("takes the cooldown from the hub's tickets configuration (0 = none)", async () => {
+    const admin = as("admin");
+    const cooldown = (minutes: number) =>
+      admin.config.updateSection({
+        ...alpha,
+        section: "tickets",
+        data: { cooldown_minutes: minutes },
+      });
+    try {
+      await cooldown(0);
+      const { caller } = await kit.newMember();
+      expect(await outcome(kit.open(caller))).toBe("ok");
+      expect(await outcome(kit.open(caller))).toBe("ok");
+      // The open-ticket limit still holds without a cooldown.
+      expect(await outcome(kit.open(caller))).toBe("ok");
+      expect(await outcome(kit.open(caller))).toBe("TICKET_LIMIT_REACHED");
+
+      await cooldown(1);
+      const { user, caller: next } = await kit.newMember();
+      await kit.open(next);
+      const refused = await failure(kit.open(next));
+      expect(refused.code).toBe("TICKET_COOLDOWN");
+      const { minutes, seconds } = refused.cause.params;
+      const left = Number(minutes) * 60 + Number(seconds);
+      expect(left).toBeGreaterThan(50);
+      expect(left).toBeLessThanOrEqual(60);
+      expect(refused.details?.retry_after).toBe(left);
+      expect(refused.message).toMatch(/in (0|1) min \d+ s\.$/);
+      await kit.age(user.id, 1);
+      expect(await outcome(kit.open(next))).toBe("ok");
+    } finally {
+      await cooldown(60);
+    }
+  });
+
   it("exempts staff from the cooldown and the open-ticket limit", async () => {
     const { caller } = await kit.newMember("alpha", "moderator");
     for (let i = 0; i < 4; i++) expect(await outcome(kit.open(caller))).toBe("ok");
@@ -170,6 +205,14 @@ describe("who sees a ticket", () => {
     expect(mine.items.map((t) => t.id)).not.toContain(ticket.id);
     const all = await as("moderator").tickets.list({ ...alpha, limit: 100 });
     expect(all.items.map((t) => t.id)).toContain(ticket.id);
+    // `mine` narrows staff to the tickets they opened themselves.
+    const staffOwn = await as("moderator").tickets.list({ ...alpha, mine: "true", limit: 100 });
+    expect(staffOwn.items.map((t) => t.id)).not.toContain(ticket.id);
+    expect(
+      (await owner.caller.tickets.list({ ...alpha, mine: "true", limit: 100 })).items.map(
+        (t) => t.id,
+      ),
+    ).toContain(ticket.id);
     // Another hub's staff do not find it through their own hub either.
     expect(
       await outcome(as("otherHub").tickets.get({ hubSlug: "beta", ticketId: ticket.id })),
@@ -338,7 +381,7 @@ describe("closing, reopening and deleting", () => {
     );
   });
 
-  it("lets only admins delete, removing messages and publishing ticket.deleted", async () => {
+  it("lets only admins delete, removing messages and events and publishing ticket.deleted", async () => {
     const { caller } = await kit.newMember();
     const ticket = await kit.open(caller);
     const onIt = { ...alpha, ticketId: ticket.id };
@@ -354,12 +397,21 @@ describe("closing, reopening and deleting", () => {
       .where(eq(schema.ticketMessages.ticketId, ticket.id));
     expect(left).toEqual([]);
     expect((await kit.audit("ticket.delete", ticket.id)).length).toBe(1);
-    const onTicket = await kit.events(ticketStream(ticket.id));
-    expect(onTicket.map((e) => e.type)).toEqual(["message.created", "ticket.deleted"]);
+    // The ticket's own stream goes with it (its viewers get a live signal); the hub's keeps the news.
+    expect(await kit.events(ticketStream(ticket.id))).toEqual([]);
+    const heads = await fixture.db.db
+      .select()
+      .from(schema.realtimeStreams)
+      .where(eq(schema.realtimeStreams.stream, ticketStream(ticket.id)));
+    expect(heads).toEqual([]);
     const onHub = (await kit.events(hubTicketsStream(await kit.hubId()))).filter(
       (e) => e.payload.ticketId === ticket.id,
     );
-    expect(onHub.map((e) => e.type)).toEqual(["ticket.created", "ticket.deleted"]);
+    expect(onHub.map((e) => e.type)).toEqual([
+      "ticket.created",
+      "ticket.activity",
+      "ticket.deleted",
+    ]);
   });
 });
 

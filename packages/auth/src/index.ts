@@ -7,3 +7,4 @@ export * from "./totp";
 export * from "./qr-image";
 export * from "./recovery-codes";
 export * from "./steam-openid";
+export * from "./local-path";

@@ -90,6 +90,8 @@ export const envSchema = z.object({
   HUB_CREATION: z.enum(["admins", "everyone"]).default("admins"),
   /** How often live subscriptions re-check the subscriber's access (session, membership, object). */
   REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** Hours stored realtime events stay resumable before the scheduler deletes them. */
+  REALTIME_EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
   /** How long a QR sign-in request (the code a browser shows) waits to be scanned and approved. */
   QR_LOGIN_TTL_SECONDS: z.coerce.number().int().min(10).max(900).default(120),
   /** Discord sign-in: enabled when both are set; the API base is configurable for stand-ins. */

@@ -1,3 +1,4 @@
+import { permissions } from "@guildhall/permissions";
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/messages/en";
 import { locales, messagesFor, negotiateLocale, resolveLocale, translate } from "../src/i18n";
@@ -10,6 +11,19 @@ describe("i18n", () => {
         expect(messages[key], `${locale} ${key}`).toBeTruthy();
         const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
         expect(placeholders(messages[key]), `${locale} ${key}`).toEqual(placeholders(en[key]));
+      }
+    }
+  });
+
+  it("labels every permission of the registry in every language", () => {
+    for (const locale of locales) {
+      const messages = messagesFor(locale) as Record<string, string | undefined>;
+      for (const permission of permissions) {
+        // The roles editor shows "<resource>: <action>"; a missing label would show a raw key.
+        for (const key of [permission.resourceKey, permission.actionKey]) {
+          expect(messages[key], `${locale} ${permission.key} ${key}`).toBeTruthy();
+          expect(messages[key], `${locale} ${key}`).not.toBe(key);
+        }
       }
     }
   });

@@ -1,6 +1,15 @@
 import { createDatabase, type DatabaseHandle } from "@guildhall/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RealtimeBus, publishEvent, publishSignal, type BusEvent, type BusSignal } from "../src";
+import { schema } from "@guildhall/db";
+import { sql } from "drizzle-orm";
+import {
+  RealtimeBus,
+  publishEvent,
+  publishEvents,
+  publishSignal,
+  type BusEvent,
+  type BusSignal,
+} from "../src";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 let tdb: TestDatabase;
@@ -63,6 +72,57 @@ describe("realtime bus", () => {
     await new Promise((r) => setTimeout(r, 100));
     await publish("s:one", 6);
     expect(seqs(await resumed)).toEqual([3, 4, 5, 6]);
+  });
+
+  it("publishes several events of several streams with the caller's writes in one statement, all or nothing", async () => {
+    const controller = new AbortController();
+    const live = bus.subscribe("s:multi-a", { signal: controller.signal });
+    const received = take(live, 3, controller);
+    await new Promise((r) => setTimeout(r, 100));
+    await publish("s:multi-a", 0);
+    const write = (slug: string) =>
+      tdb.db.insert(schema.hubs).values({ slug, name: "Multi" }).onConflictDoNothing();
+    const numbered = await tdb.db.transaction((tx) =>
+      publishEvents(
+        tx,
+        [
+          { stream: "s:multi-b", type: "test", payload: { n: "b1" } },
+          { stream: "s:multi-a", type: "test", payload: { n: 1 } },
+          { stream: "s:multi-a", type: "test", payload: { n: 2 } },
+        ],
+        [write("multi-one")],
+      ),
+    );
+    expect(numbered).toEqual([
+      { stream: "s:multi-a", seq: 2 },
+      { stream: "s:multi-a", seq: 3 },
+      { stream: "s:multi-b", seq: 1 },
+    ]);
+    const items = (await received) as BusEvent[];
+    expect(items.map((e) => [e.seq, e.payload.n])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+    // A failing transaction keeps neither the write nor the events.
+    await tdb.db
+      .transaction(async (tx) => {
+        await publishEvents(
+          tx,
+          [{ stream: "s:multi-b", type: "test", payload: {} }],
+          [write("multi-two")],
+        );
+        throw new Error("rollback");
+      })
+      .catch(() => undefined);
+    const hubs = await tdb.db.execute<{ slug: string }>(
+      sql`select slug from hubs where slug like 'multi-%' order by slug`,
+    );
+    const rows = (Array.isArray(hubs) ? hubs : (hubs as { rows: { slug: string }[] }).rows) as {
+      slug: string;
+    }[];
+    expect(rows.map((r) => r.slug)).toEqual(["multi-one"]);
+    expect(await bus.headOf("s:multi-b")).toBe(1);
   });
 
   it("numbers concurrent writers' events in commit order, with no gaps", async () => {

@@ -21,18 +21,25 @@ const at = (iso: string) => new Date(iso);
 describe("ticket rules", () => {
   it("counts the create cooldown down from the last ticket", () => {
     const last = at("2026-05-01T10:00:00Z");
-    expect(cooldownLeft(null, last)).toBeNull();
-    expect(cooldownLeft(last, at("2026-05-01T10:00:00Z"))).toEqual({
+    expect(cooldownLeft(null, last, 60)).toBeNull();
+    expect(cooldownLeft(last, at("2026-05-01T10:00:00Z"), 60)).toEqual({
       minutes: 60,
       seconds: 0,
       totalSeconds: 3600,
     });
-    expect(cooldownLeft(last, at("2026-05-01T10:15:30.200Z"))).toEqual({
+    expect(cooldownLeft(last, at("2026-05-01T10:15:30.200Z"), 60)).toEqual({
       minutes: 44,
       seconds: 30,
       totalSeconds: 2670,
     });
-    expect(cooldownLeft(last, at("2026-05-01T11:00:00Z"))).toBeNull();
+    expect(cooldownLeft(last, at("2026-05-01T11:00:00Z"), 60)).toBeNull();
+    // The hub's cooldown_minutes: 1 minute, or 0 for none.
+    expect(cooldownLeft(last, at("2026-05-01T10:00:20Z"), 1)).toEqual({
+      minutes: 0,
+      seconds: 40,
+      totalSeconds: 40,
+    });
+    expect(cooldownLeft(last, last, 0)).toBeNull();
   });
 
   it("treats ticket.manage and super admins as staff", () => {

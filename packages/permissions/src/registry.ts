@@ -48,6 +48,9 @@ const definitions = {
   "poll.manage": { dependsOn: ["hub.read"] },
   "task.manage": { dependsOn: ["hub.read"] },
   "economy.manage": { dependsOn: ["hub.read"] },
+  // SPEC area 16: generated member banners (template, regeneration) and routes
+  "banner.manage": { dependsOn: ["hub.read"] },
+  "route.manage": { dependsOn: ["hub.read"] },
   "plugin.manage": { dependsOn: ["config.update"] },
   "bot.manage": { dependsOn: ["config.update"] },
   "analytics.read": { dependsOn: ["hub.read"] },

@@ -6,16 +6,8 @@ import { type ChangeEvent, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
+import { readAsDataUrl } from "~/lib/read-file";
 import { useTRPC } from "~/lib/trpc";
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function ProfileForm() {
   const t = useT();

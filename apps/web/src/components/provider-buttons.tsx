@@ -22,7 +22,14 @@ export function startProvider(provider: ExternalProvider, next: string) {
   void signIn(provider, { redirectTo: next });
 }
 
-export function ProviderButtons({ providers }: { providers: ExternalProvider[] }) {
+export function ProviderButtons({
+  providers,
+  next = "/",
+}: {
+  providers: ExternalProvider[];
+  /** Where to land afterwards (already checked with safeLocalPath by the page). */
+  next?: string;
+}) {
   const t = useT();
   if (providers.length === 0) return null;
   return (
@@ -33,7 +40,7 @@ export function ProviderButtons({ providers }: { providers: ExternalProvider[] }
           key={provider}
           type="button"
           className={`secondary provider-${provider}`}
-          onClick={() => startProvider(provider, "/")}
+          onClick={() => startProvider(provider, next)}
         >
           {providerNames[provider]}
         </button>

@@ -1,3 +1,4 @@
+import { safeLocalPath } from "@guildhall/auth";
 import {
   AppError,
   completeMfaLogin,
@@ -85,6 +86,22 @@ async function config(): Promise<NextAuthConfig> {
       ...steamProvider(cookieSession),
     ],
     callbacks: {
+      /**
+       * Where next-auth may send the browser after a sign-in or sign-out: pages
+       * of this site only, checked like every other redirect target.
+       */
+      redirect({ url, baseUrl }) {
+        const origin = new URL(baseUrl).origin;
+        if (url.startsWith("/")) return `${origin}${safeLocalPath(url)}`;
+        try {
+          const target = new URL(url);
+          if (target.origin === origin)
+            return `${origin}${safeLocalPath(target.pathname + target.search + target.hash)}`;
+        } catch {
+          // Not a URL at all: the home page.
+        }
+        return origin;
+      },
       /** Discord and Yandex: sign in, sign up or link (see oauthSignIn); credentials pass. */
       signIn({ user, account, profile }) {
         if (account?.type !== "oauth" && account?.type !== "oidc") return true;

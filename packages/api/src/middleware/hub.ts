@@ -4,7 +4,9 @@ import {
   getMembership,
   memberAuthority,
   type MemberRole,
+  type Principal,
 } from "@guildhall/core";
+import type { DbOrTx } from "@guildhall/db";
 import { grantsFrom, type Grants } from "@guildhall/permissions";
 import { enforceRoleQuota } from "./rate-limit";
 import { authedProcedure } from "../trpc";
@@ -20,6 +22,32 @@ export interface HubScope {
   /** Position of the caller's highest role; super admins rank above every role. */
   highest: number;
   grants: Grants;
+}
+
+/** What a caller holds in a hub now: the part of `HubScope` read from the database. */
+export type HubStanding = Pick<HubScope, "role" | "roles" | "highest" | "grants">;
+
+/**
+ * The caller's roles and grants in a hub as stored now, or null when they are
+ * not a member (and not a super admin). The hub middleware resolves every
+ * request with it; live subscriptions re-resolve with it while they run.
+ */
+export async function hubStanding(
+  db: DbOrTx,
+  hubId: string,
+  principal: Pick<Principal, "userId" | "superAdmin">,
+): Promise<HubStanding | null> {
+  const membership = await getMembership(db, hubId, principal.userId);
+  if (!membership && !principal.superAdmin) return null;
+  const authority = membership
+    ? await memberAuthority(db, hubId, principal.userId)
+    : { roles: [], permissions: [], highest: -1 };
+  return {
+    role: authority.roles[0]?.key ?? null,
+    roles: authority.roles,
+    highest: principal.superAdmin ? Number.MAX_SAFE_INTEGER : authority.highest,
+    grants: grantsFrom(authority.permissions, principal.superAdmin),
+  };
 }
 
 function requestedSlug(rawInput: unknown, header: string | null): string | null {
@@ -42,22 +70,10 @@ export const hubProcedure = authedProcedure
     const slug = requestedSlug(rawInput, ctx.hubHeader);
     if (!slug) throw new AppError("HUB_REQUIRED");
     const hub = await getHubBySlug(ctx.db, slug);
-    const membership = hub ? await getMembership(ctx.db, hub.id, ctx.principal.userId) : undefined;
-    if (!hub || (!membership && !ctx.principal.superAdmin))
-      throw new AppError("HUB_NOT_FOUND", { hub: slug });
-    const authority = membership
-      ? await memberAuthority(ctx.db, hub.id, ctx.principal.userId)
-      : { roles: [], permissions: [], highest: -1 };
-    await enforceRoleQuota(ctx, hub.id, authority.roles[0]?.key ?? null);
-    const scope: HubScope = {
-      id: hub.id,
-      slug: hub.slug,
-      name: hub.name,
-      role: authority.roles[0]?.key ?? null,
-      roles: authority.roles,
-      highest: ctx.principal.superAdmin ? Number.MAX_SAFE_INTEGER : authority.highest,
-      grants: grantsFrom(authority.permissions, ctx.principal.superAdmin),
-    };
+    const standing = hub ? await hubStanding(ctx.db, hub.id, ctx.principal) : null;
+    if (!hub || !standing) throw new AppError("HUB_NOT_FOUND", { hub: slug });
+    await enforceRoleQuota(ctx, hub.id, standing.role);
+    const scope: HubScope = { id: hub.id, slug: hub.slug, name: hub.name, ...standing };
     // Procedures declare `hubSlug` in their input (it is the REST path parameter);
     // a hub named by header is filled in so both ways validate the same.
     const withSlug =

@@ -227,7 +227,8 @@ export async function resetRateLimiters(): Promise<void> {
   const redis = state.__guildhallRedis;
   state.__guildhallRedis = undefined;
   if (redis) await redis.quit().catch(() => undefined);
-  // Connected again before the next call: counts taken while connecting would go to the
-  // in-memory insurance limiter and split a test's bucket in two.
-  if (redis) await prepareRateLimits();
+  // Connected (again, or for the first time in this process) before the next call: counts
+  // taken while connecting would go to the in-memory insurance limiter and split a test's
+  // bucket in two.
+  await prepareRateLimits(10_000);
 }

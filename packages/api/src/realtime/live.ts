@@ -4,10 +4,14 @@ import {
   principalStillValid,
   type BusEvent,
   type BusSignal,
+  type HubActor,
   type Principal,
   type RealtimeBus,
 } from "@guildhall/core";
 import type { Database } from "@guildhall/db";
+import { can, type Permission } from "@guildhall/permissions";
+import { actorOf } from "../middleware/actor";
+import { hubStanding } from "../middleware/hub";
 
 /** The bus of the context, listening, or a clear error where none runs. */
 export async function requireBus(ctx: { bus: RealtimeBus | null }): Promise<RealtimeBus> {
@@ -25,18 +29,71 @@ export function resumeAfter(lastEventId: string | null | undefined): number | un
 /**
  * Recent answers of access checks, shared by the subscribers of one principal
  * on one stream (a dashboard with many tabs, or many clients of one program
- * token), so the check runs once per interval, not once per subscriber.
+ * token), so the check runs once per interval, not once per subscriber. An
+ * answer is what the check found (a fresh actor, `true`), or null: access gone.
  */
-const recentChecks = new Map<string, { at: number; answer: Promise<boolean> }>();
+const recentChecks = new Map<string, { at: number; answer: Promise<unknown> }>();
 
-function sharedCheck(key: string, intervalMs: number, run: () => Promise<boolean>) {
+/** A failed check (a database hiccup) answers this: keep the stream, the next check decides. */
+const UNKNOWN = Symbol("unknown");
+
+function sharedCheck<T>(
+  key: string,
+  intervalMs: number,
+  run: () => Promise<T | null>,
+): Promise<T | null | typeof UNKNOWN> {
   const now = Date.now();
   const recent = recentChecks.get(key);
-  if (recent && now - recent.at < intervalMs) return recent.answer;
-  const answer = run().catch(() => true);
+  if (recent && now - recent.at < intervalMs)
+    return recent.answer as Promise<T | null | typeof UNKNOWN>;
+  const answer = run().catch((): typeof UNKNOWN => UNKNOWN);
   recentChecks.set(key, { at: now, answer });
   if (recentChecks.size > 10_000) recentChecks.clear();
   return answer;
+}
+
+/**
+ * Subscribes to `stream` while `check` answers non-null: it runs (with the
+ * principal's session and account check) every REALTIME_RECHECK_SECONDS, each
+ * answer goes to `onCheck`, and when access is gone the subscription ends.
+ */
+function watchWhile<T>(
+  ctx: { db: Database; principal: Principal | null },
+  bus: RealtimeBus,
+  stream: string,
+  options: {
+    after?: number;
+    signal?: AbortSignal;
+    /** Distinguishes checks of one principal and stream that answer differently. */
+    key: string;
+    check: () => Promise<T | null>;
+    onCheck?: (answer: T) => void;
+  },
+): AsyncGenerator<BusEvent | BusSignal> {
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  options.signal?.addEventListener("abort", abort, { once: true });
+  // Registered now: signals sent from here on reach this subscriber.
+  const events = bus.subscribe(stream, { after: options.after, signal: stop.signal });
+  const intervalMs = getEnv().REALTIME_RECHECK_SECONDS * 1000;
+  const key = `${ctx.principal?.userId ?? "-"}:${ctx.principal?.sessionId ?? "-"}:${stream}:${options.key}`;
+  const recheck = async () => {
+    const answer = await sharedCheck(key, intervalMs - 100, async () =>
+      !ctx.principal || (await principalStillValid(ctx.db, ctx.principal)) ? options.check() : null,
+    );
+    if (answer === UNKNOWN) return;
+    if (answer === null) stop.abort();
+    else options.onCheck?.(answer);
+  };
+  const timer = setInterval(() => void recheck(), intervalMs);
+  return (async function* () {
+    try {
+      yield* events;
+    } finally {
+      clearInterval(timer);
+      options.signal?.removeEventListener("abort", abort);
+    }
+  })();
 }
 
 /**
@@ -54,31 +111,60 @@ export function guardedStream(
     stillAllowed: () => Promise<boolean>;
   },
 ): AsyncGenerator<BusEvent | BusSignal> {
-  const stop = new AbortController();
-  const abort = () => stop.abort();
-  options.signal?.addEventListener("abort", abort, { once: true });
-  // Registered now: signals sent from here on reach this subscriber.
-  const events = bus.subscribe(stream, { after: options.after, signal: stop.signal });
-  const intervalMs = getEnv().REALTIME_RECHECK_SECONDS * 1000;
-  const key = `${ctx.principal?.userId ?? "-"}:${ctx.principal?.sessionId ?? "-"}:${stream}`;
-  // A failed check (database hiccup) keeps the stream; the next one decides.
-  const check = async () => {
-    const ok = await sharedCheck(
-      key,
-      intervalMs - 100,
-      async () =>
-        (!ctx.principal || (await principalStillValid(ctx.db, ctx.principal))) &&
-        (await options.stillAllowed()),
-    );
-    if (!ok) stop.abort();
-  };
-  const timer = setInterval(() => void check(), intervalMs);
-  return (async function* () {
-    try {
-      yield* events;
-    } finally {
-      clearInterval(timer);
-      options.signal?.removeEventListener("abort", abort);
-    }
-  })();
+  return watchWhile(ctx, bus, stream, {
+    after: options.after,
+    signal: options.signal,
+    key: "",
+    check: async () => ((await options.stillAllowed()) ? true : null),
+  });
+}
+
+type HubContext = Parameters<typeof actorOf>[0] & { db: Database };
+
+/**
+ * The subscriber as a hub actor now: roles and grants re-read the way the hub
+ * middleware reads them, or null when they left the hub or no longer hold
+ * every permission in `needs`.
+ */
+export async function currentHubActor(
+  ctx: HubContext,
+  needs: readonly Permission[],
+): Promise<HubActor | null> {
+  const standing = await hubStanding(ctx.db, ctx.hub.id, ctx.principal);
+  if (!standing || !needs.every((permission) => can(standing.grants, permission))) return null;
+  return actorOf({ ...ctx, hub: { ...ctx.hub, ...standing } });
+}
+
+/**
+ * A hub stream while the subscriber keeps access: every
+ * REALTIME_RECHECK_SECONDS the session and account, the membership, the
+ * roles and permissions (every one in `needs` must still be held) and then
+ * `stillAllowed` with the fresh actor are checked; the stream ends when any
+ * fails. `actor()` is the subscriber as of the last check: filter each event
+ * with it (internal notes, staff-only events), never with the actor of subscribe.
+ */
+export function guardedHubStream(
+  ctx: HubContext,
+  bus: RealtimeBus,
+  stream: string,
+  options: {
+    after?: number;
+    signal?: AbortSignal;
+    needs: readonly Permission[];
+    stillAllowed?: (actor: HubActor) => Promise<boolean>;
+  },
+): { events: AsyncGenerator<BusEvent | BusSignal>; actor: () => HubActor } {
+  let current = actorOf(ctx);
+  const events = watchWhile(ctx, bus, stream, {
+    after: options.after,
+    signal: options.signal,
+    key: options.needs.join(","),
+    check: async () => {
+      const actor = await currentHubActor(ctx, options.needs);
+      if (!actor || (options.stillAllowed && !(await options.stillAllowed(actor)))) return null;
+      return actor;
+    },
+    onCheck: (actor) => (current = actor),
+  });
+  return { events, actor: () => current };
 }

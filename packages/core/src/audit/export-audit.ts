@@ -19,7 +19,7 @@ const header = [
   "ip",
 ];
 
-/** The filtered audit log of one hub as CSV (same filters as the list, newest first). */
+/** The filtered audit log of one hub, or of the instance (`hubId: null`), as CSV (same filters as the list, newest first). */
 export async function exportAuditCsv(
   db: DbOrTx,
   filter: Omit<AuditFilter, "cursor" | "limit">,

@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { schema, type DbOrTx } from "@guildhall/db";
 
 export interface AuditFilter {
-  hubId: string;
+  /** The scope: one hub's rows, or `null` for the instance's own (tokens, accounts, catalogue). */
+  hubId: string | null;
   actorId?: string;
   action?: string;
   from?: Date;
@@ -15,7 +16,9 @@ export interface AuditFilter {
 /** Newest first, keyset-paged on the time-ordered id. */
 export async function listAudit(db: DbOrTx, filter: AuditFilter) {
   const { auditLog } = schema;
-  const conditions: SQL[] = [eq(auditLog.hubId, filter.hubId)];
+  const conditions: SQL[] = [
+    filter.hubId === null ? isNull(auditLog.hubId) : eq(auditLog.hubId, filter.hubId),
+  ];
   if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));

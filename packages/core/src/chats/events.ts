@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@guildhall/db";
-import { publishEvent } from "../realtime";
+import { publishEvents } from "../realtime";
 
 /**
  * Chat events go to each participant's own stream, so one subscription per
@@ -12,9 +12,10 @@ export type ChatEventType =
 
 /**
  * Publishes one event on both participants' streams inside the write's
- * transaction. Streams are taken in id order: publishing locks each stream's
- * head row until commit, and a fixed order keeps writes in chats that share a
- * participant (A-B, B-C, C-A) from deadlocking.
+ * transaction, in one statement. `publishEvents` takes streams in a fixed
+ * order: publishing locks each stream's head row until commit, and the order
+ * keeps writes in chats that share a participant (A-B, B-C, C-A) from
+ * deadlocking.
  */
 export async function publishChatEvent(
   tx: DbOrTx,
@@ -22,12 +23,12 @@ export async function publishChatEvent(
   type: ChatEventType,
   payload: Record<string, unknown>,
 ): Promise<void> {
-  const userIds = [chat.starterId, chat.recipientId].sort();
-  for (const userId of userIds) {
-    await publishEvent(tx, {
+  await publishEvents(
+    tx,
+    [chat.starterId, chat.recipientId].map((userId) => ({
       stream: userChatsStream(userId),
       type,
       payload: { chatId: chat.id, ...payload },
-    });
-  }
+    })),
+  );
 }

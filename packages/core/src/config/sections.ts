@@ -111,6 +111,17 @@ export const serverGuideSection = z.object({
     ]),
   /** `{guild_name}` is the server's name. */
   footer_template: z.string().max(2048).default("Powered by {guild_name}"),
+  /** The seed's guide categories: a heading with the channels it points to. */
+  categories: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        description: z.string().trim().max(1024).default(""),
+        channel_ids: z.array(snowflake).max(25).default([]),
+      }),
+    )
+    .max(25)
+    .default([]),
 });
 
 export const ticketsSection = z.object({
@@ -121,6 +132,8 @@ export const ticketsSection = z.object({
     .max(25)
     .default(["Application", "Bug", "Support"]),
   max_open_per_user: z.number().int().min(1).max(50).default(3),
+  /** Minutes a non-staff member waits between opening tickets; 0 no wait. */
+  cooldown_minutes: z.number().int().min(0).max(10_080).default(60),
   /** Hours without activity before a ticket closes itself; 0 never. */
   auto_close_hours: z.number().int().min(0).max(8760).default(0),
   transcript_enabled: z.boolean().default(true),

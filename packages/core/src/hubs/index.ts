@@ -4,3 +4,4 @@ export * from "./list-user-hubs";
 export * from "./create-hub";
 export * from "./manage-hub";
 export * from "./list-all-hubs";
+export * from "./logo";

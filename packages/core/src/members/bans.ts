@@ -1,5 +1,5 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gt, isNull, or } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { getMembership } from "../hubs";
@@ -91,7 +91,7 @@ export async function unbanUser(db: Database, actor: HubActor, userId: string) {
   });
 }
 
-/** Ban history of a hub (or of one user there), newest first. */
+/** Ban history of a hub (or of one user there), newest first, with the banned user's name. */
 export async function listBans(
   db: DbOrTx,
   hubId: string,
@@ -99,8 +99,9 @@ export async function listBans(
 ) {
   const now = new Date();
   return db
-    .select()
+    .select({ ...getTableColumns(schema.hubBans), username: schema.users.username })
     .from(schema.hubBans)
+    .leftJoin(schema.users, eq(schema.users.id, schema.hubBans.userId))
     .where(
       and(
         eq(schema.hubBans.hubId, hubId),

@@ -1,5 +1,6 @@
 import { schema, type Database } from "@guildhall/db";
 import { inArray, lt } from "drizzle-orm";
+import { deleteStreams } from "../realtime";
 import { qrLoginStream } from "./rules";
 
 const DAY = 86_400_000;
@@ -18,11 +19,10 @@ export async function purgeExpiredQrLogins(db: Database, now = new Date()): Prom
       const due = tx.select({ id: t.id }).from(t).where(lt(t.expiresAt, cutoff)).limit(BATCH);
       const gone = await tx.delete(t).where(inArray(t.id, due)).returning({ id: t.id });
       if (gone.length === 0) return 0;
-      const streams = gone.map((row) => qrLoginStream(row.id));
-      await tx.delete(schema.realtimeEvents).where(inArray(schema.realtimeEvents.stream, streams));
-      await tx
-        .delete(schema.realtimeStreams)
-        .where(inArray(schema.realtimeStreams.stream, streams));
+      await deleteStreams(
+        tx,
+        gone.map((row) => qrLoginStream(row.id)),
+      );
       return gone.length;
     });
     deleted += count;

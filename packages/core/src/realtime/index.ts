@@ -1,3 +1,4 @@
 export * from "./publish";
 export * from "./bus";
 export * from "./still-allowed";
+export * from "./purge";

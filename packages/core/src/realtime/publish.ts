@@ -1,5 +1,5 @@
 import { schema, type DbOrTx } from "@guildhall/db";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 
 /** The Postgres channel that wakes listeners: payload `stream:seq` (ids only, never data). */
 export const EVENTS_CHANNEL = "gh_events";
@@ -15,30 +15,86 @@ export interface NewEvent {
 }
 
 /**
- * Records an event inside the caller's transaction. The stream's head row is
- * locked until commit, so sequence numbers of one stream commit in order;
- * the NOTIFY is delivered only if (and when) the transaction commits.
+ * Records events inside the caller's transaction, in ONE statement whatever
+ * their number and streams. Each stream's head row is locked until commit, so
+ * within a stream sequence numbers commit in order; the NOTIFYs (`stream:seq`,
+ * ids only) are delivered only if (and when) the transaction commits.
+ *
+ * `writes` are the caller's own data-modifying statements (an insert, an
+ * update, without RETURNING consumers) that run in the same statement as the
+ * events: a message and its event cost one round trip and one plan, which is
+ * what keeps a send with the bus close to a plain insert (docs/benchmarks.md).
+ * A write's rows are not returned: callers pass values they computed
+ * themselves (ids are UUIDv7 made in process).
  */
-export async function publishEvent(tx: DbOrTx, event: NewEvent): Promise<{ seq: number }> {
-  // One round trip: bump the stream's head, store the event, queue the wake-up.
-  const { realtimeStreams: heads, realtimeEvents: events } = schema;
-  const result = await tx.execute<{ seq: number | string }>(sql`
-    with head as (
-      insert into ${heads} (stream, last_seq) values (${event.stream}, 1)
-      on conflict (stream) do update set last_seq = ${heads}.last_seq + 1
-      returning last_seq
-    ), stored as (
-      insert into ${events} (stream, seq, hub_id, type, payload)
-      select ${event.stream}, last_seq, ${event.hubId ?? null}, ${event.type},
-        ${JSON.stringify(event.payload)}::jsonb
-      from head
-      returning seq
-    )
-    select seq, pg_notify(${EVENTS_CHANNEL}, ${event.stream} || ':' || seq) from stored`);
+export async function publishEvents(
+  tx: DbOrTx,
+  events: readonly NewEvent[],
+  writes: readonly SQLWrapper[] = [],
+): Promise<{ stream: string; seq: number }[]> {
+  if (events.length === 0 && writes.length === 0) return [];
+  const { realtimeStreams: heads, realtimeEvents: stored } = schema;
+  // Per stream (in a fixed order, so writers touching several never deadlock):
+  // bump its head by its number of events and store them under the new numbers.
+  const byStream = new Map<string, NewEvent[]>();
+  for (const event of events) {
+    const list = byStream.get(event.stream) ?? [];
+    list.push(event);
+    byStream.set(event.stream, list);
+  }
+  const streams = [...byStream.keys()].sort();
+  const parts = writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write.getSQL()})`);
+  streams.forEach((stream, i) => {
+    const list = byStream.get(stream)!;
+    const h = sql.raw(`h${i}`);
+    const [first] = list;
+    // A literal, not a parameter: planned as a constant, and it is never user input.
+    const count = sql.raw(String(list.length));
+    const store =
+      list.length === 1
+        ? sql`select ${stream}, ${h}.last_seq, ${first!.hubId ?? null}::uuid, ${first!.type}::text,
+            ${JSON.stringify(first!.payload)}::jsonb from ${h}`
+        : sql`select ${stream}, ${h}.last_seq - ${count} + v.ord, v.hub_id, v.type, v.payload
+            from ${h}, (values ${sql.join(
+              list.map(
+                (event, ord) =>
+                  sql`(${ord + 1}::bigint, ${event.hubId ?? null}::uuid, ${event.type}::text, ${JSON.stringify(event.payload)}::jsonb)`,
+              ),
+              sql`, `,
+            )}) as v(ord, hub_id, type, payload)`;
+    parts.push(
+      sql`${h} as (insert into ${heads} as h (stream, last_seq) values (${stream}, ${count})
+        on conflict (stream) do update set last_seq = h.last_seq + ${count}
+        returning h.last_seq)`,
+      sql`${sql.raw(`a${i}`)} as (insert into ${stored} (stream, seq, hub_id, type, payload)
+        ${store} returning stream, seq)`,
+    );
+  });
+  const added =
+    streams.length === 0
+      ? sql`(select null::text as stream, null::bigint as seq where false)`
+      : streams.length === 1
+        ? sql.raw("a0")
+        : sql`(${sql.join(
+            streams.map((_, i) => sql`select stream, seq from ${sql.raw(`a${i}`)}`),
+            sql` union all `,
+          )})`;
+  const result = await tx.execute<{ stream: string; seq: number | string }>(sql`
+    with ${sql.join(parts, sql`, `)}
+    select stream, seq, pg_notify(${EVENTS_CHANNEL}, stream || ':' || seq) from ${added} as added`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    stream: string;
     seq: number | string;
   }[];
-  return { seq: Number(rows[0]!.seq) };
+  return rows
+    .map((row) => ({ stream: row.stream, seq: Number(row.seq) }))
+    .sort((a, b) => (a.stream === b.stream ? a.seq - b.seq : a.stream < b.stream ? -1 : 1));
+}
+
+/** One event; see `publishEvents`. */
+export async function publishEvent(tx: DbOrTx, event: NewEvent): Promise<{ seq: number }> {
+  const [row] = await publishEvents(tx, [event]);
+  return { seq: row!.seq };
 }
 
 /** Sends a signal nobody needs to replay (typing, who is viewing); kept well under NOTIFY's 8000 bytes. */

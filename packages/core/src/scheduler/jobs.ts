@@ -1,9 +1,10 @@
 import { autoCloseTickets, purgeClosedTickets } from "../tickets";
 import { purgeExpiredQrLogins } from "../qr-login";
+import { purgeRealtimeEvents } from "../realtime";
 import { purgeDeletedAccounts } from "../users";
 import type { Job } from "./scheduler";
 
-/** Guildhall's periodic jobs; later domains (ticket auto-close, retention) add theirs. */
+/** Guildhall's periodic jobs (each runs once across instances); domains add theirs here. */
 export const jobs: Job[] = [
   {
     name: "purge-deleted-accounts",
@@ -24,5 +25,10 @@ export const jobs: Job[] = [
     name: "purge-expired-qr-logins",
     everySeconds: 3600,
     run: (db, now) => purgeExpiredQrLogins(db, now),
+  },
+  {
+    name: "purge-realtime-events",
+    everySeconds: 3600,
+    run: (db, now) => purgeRealtimeEvents(db, now),
   },
 ];

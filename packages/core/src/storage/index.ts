@@ -1,2 +1,3 @@
 export * from "./image-check";
 export * from "./storage";
+export * from "./upload-image";

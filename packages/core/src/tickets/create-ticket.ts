@@ -58,8 +58,8 @@ async function nextNumber(tx: DbOrTx, hubId: string): Promise<number> {
 
 /**
  * Opens a ticket. Refused when the hub's tickets are switched off; the
- * category must be one of the hub's. Non-staff wait out a cooldown after
- * their last ticket and may hold only `max_open_per_user` unclosed ones.
+ * category must be one of the hub's. Non-staff wait out the hub's
+ * `cooldown_minutes` after their last ticket and may hold only `max_open_per_user` unclosed ones.
  * The counter row is locked first, so creations in a hub run one at a time:
  * numbers are consecutive and two quick requests cannot both pass the limits.
  */
@@ -76,13 +76,16 @@ export async function createTicket(
     const number = await nextNumber(tx, actor.hubId);
     if (!isTicketStaff(actor)) {
       const t = schema.tickets;
-      const [last] = await tx
-        .select({ createdAt: t.createdAt })
-        .from(t)
-        .where(and(eq(t.hubId, actor.hubId), eq(t.createdBy, actor.userId)))
-        .orderBy(desc(t.createdAt))
-        .limit(1);
-      const wait = cooldownLeft(last?.createdAt, now);
+      const [last] =
+        settings.cooldown_minutes > 0
+          ? await tx
+              .select({ createdAt: t.createdAt })
+              .from(t)
+              .where(and(eq(t.hubId, actor.hubId), eq(t.createdBy, actor.userId)))
+              .orderBy(desc(t.createdAt))
+              .limit(1)
+          : [];
+      const wait = cooldownLeft(last?.createdAt, now, settings.cooldown_minutes);
       if (wait)
         throw new AppError(
           "TICKET_COOLDOWN",

@@ -2,10 +2,11 @@ import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { getLogger } from "../logger";
+import { deleteStreams } from "../realtime";
 import { auditBase, type HubActor } from "../members/actor";
 import { getStorage, type FileStorage } from "../storage";
 import { findTicket, type TicketRow } from "./access";
-import { publishTicketDeleted } from "./events";
+import { publishTicketDeleted, ticketStream } from "./events";
 
 /** Uploads for a ticket live under this prefix (a merged ticket's files stay where they were). */
 export function ticketFilePrefix(hubId: string, ticketId: string): string {
@@ -21,9 +22,11 @@ export interface TicketFiles {
 }
 
 /**
- * Deletes a ticket's rows (messages, reads and transcript go with it) inside
- * the caller's transaction and says which files to remove after commit. Files
- * of a merged ticket may now belong to the target's messages; those stay.
+ * Deletes a ticket's rows (messages, reads and transcript go with it) and its
+ * event stream inside the caller's transaction (every way a ticket goes:
+ * delete, retention purge, a merged ticket's purge) and says which files to
+ * remove after commit. Files of a merged ticket may now belong to the
+ * target's messages; those stay.
  */
 export async function deleteTicketRows(
   tx: DbOrTx,
@@ -48,6 +51,8 @@ export async function deleteTicketRows(
     )
     .limit(1);
   await tx.delete(schema.tickets).where(eq(schema.tickets.id, ticket.id));
+  // The ticket's stored events go with it; its viewers hear a live ticket.deleted.
+  await deleteStreams(tx, [ticketStream(ticket.id)]);
   await publishTicketDeleted(tx, ticket, by);
   const keys = own.flatMap((row) => row.attachments.map((file) => file.key));
   return shared

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@guildhall/db";
-import { publishEvent } from "../realtime";
+import { publishEvent, publishEvents, publishSignal, type NewEvent } from "../realtime";
 import type { TicketRow } from "./access";
 
 /**
@@ -39,43 +39,44 @@ export async function publishTicketUpdated(
   by: string | null,
 ): Promise<void> {
   const payload = { ...base(ticket), changes, by };
-  await publishEvent(tx, {
-    stream: ticketStream(ticket.id),
-    hubId: ticket.hubId,
-    type: "ticket.updated",
-    payload,
-  });
-  await publishEvent(tx, {
-    stream: hubTicketsStream(ticket.hubId),
-    hubId: ticket.hubId,
-    type: "ticket.updated",
-    payload,
-  });
+  await publishEvents(
+    tx,
+    [ticketStream(ticket.id), hubTicketsStream(ticket.hubId)].map((stream) => ({
+      stream,
+      hubId: ticket.hubId,
+      type: "ticket.updated",
+      payload,
+    })),
+  );
 }
 
+/**
+ * A deleted ticket: stored on the hub's stream; on the ticket's own stream
+ * (whose events are deleted with the ticket) a live signal, sent at commit,
+ * ends the ticket's subscriptions at once.
+ */
 export async function publishTicketDeleted(
   tx: DbOrTx,
   ticket: Ticket,
   by: string | null,
 ): Promise<void> {
-  for (const stream of [ticketStream(ticket.id), hubTicketsStream(ticket.hubId)]) {
-    await publishEvent(tx, {
-      stream,
-      hubId: ticket.hubId,
-      type: "ticket.deleted",
-      payload: { ...base(ticket), by },
-    });
-  }
+  const payload = { ...base(ticket), by };
+  await publishEvent(tx, {
+    stream: hubTicketsStream(ticket.hubId),
+    hubId: ticket.hubId,
+    type: "ticket.deleted",
+    payload,
+  });
+  await publishSignal(tx, { stream: ticketStream(ticket.id), type: "ticket.deleted", payload });
 }
 
 /** A new or edited message, on the ticket's stream; internal notes say so (staff-only). */
-export async function publishMessageEvent(
-  tx: DbOrTx,
+export function messageEvent(
   type: "message.created" | "message.edited",
   ticket: Ticket,
   message: { id: string; authorId: string | null; internal: boolean; preview: string },
-): Promise<void> {
-  await publishEvent(tx, {
+): NewEvent {
+  return {
     stream: ticketStream(ticket.id),
     hubId: ticket.hubId,
     type,
@@ -86,5 +87,34 @@ export async function publishMessageEvent(
       internal: message.internal,
       preview: message.preview,
     },
-  });
+  };
+}
+
+export async function publishMessageEvent(
+  tx: DbOrTx,
+  ...args: Parameters<typeof messageEvent>
+): Promise<void> {
+  await publishEvent(tx, messageEvent(...args));
+}
+
+/**
+ * A new message, on the hub's inbox stream (ids and time, no body), so inboxes
+ * move the ticket up and count it unread; internal notes say so (staff-only).
+ */
+export function ticketActivityEvent(
+  ticket: Ticket,
+  message: { id: string; authorId: string | null; internal: boolean; createdAt: Date },
+): NewEvent {
+  return {
+    stream: hubTicketsStream(ticket.hubId),
+    hubId: ticket.hubId,
+    type: "ticket.activity",
+    payload: {
+      ...base(ticket),
+      messageId: message.id,
+      authorId: message.authorId,
+      internal: message.internal,
+      lastMessageAt: message.createdAt.toISOString(),
+    },
+  };
 }

@@ -30,6 +30,8 @@ export interface TicketListQuery {
   category?: string;
   assigneeId?: string;
   unassigned?: boolean;
+  /** Only tickets the caller opened (for staff, who otherwise see the whole hub). */
+  mine?: boolean;
   tag?: string;
   priority?: TicketPriorityValue;
   breached?: boolean;
@@ -146,6 +148,7 @@ export async function listTickets(
         status,
         query.category ? sql`lower(${t.category}) = lower(${query.category})` : undefined,
         query.assigneeId ? eq(t.assigneeId, query.assigneeId) : undefined,
+        query.mine ? eq(t.createdBy, actor.userId) : undefined,
         query.unassigned === undefined
           ? undefined
           : query.unassigned

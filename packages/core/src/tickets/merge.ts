@@ -5,7 +5,8 @@ import { AppError } from "../errors";
 import { auditBase, type HubActor } from "../members/actor";
 import { assertNotClosed, ticketSettings, type TicketRow } from "./access";
 import { closeTicketRow } from "./close-reopen";
-import { publishMessageEvent, publishTicketUpdated } from "./events";
+import { publishEvents } from "../realtime";
+import { messageEvent, publishTicketUpdated, ticketActivityEvent } from "./events";
 import { preview } from "./rules";
 
 /**
@@ -59,12 +60,15 @@ export async function mergeTickets(
       })
       .returning();
     await tx.update(t).set({ lastActivityAt: now, updatedAt: now }).where(eq(t.id, target.id));
-    await publishMessageEvent(tx, "message.created", target, {
-      id: note!.id,
-      authorId: source.createdBy,
-      internal: false,
-      preview: preview(body),
-    });
+    await publishEvents(tx, [
+      messageEvent("message.created", target, {
+        id: note!.id,
+        authorId: source.createdBy,
+        internal: false,
+        preview: preview(body),
+      }),
+      ticketActivityEvent(target, note!),
+    ]);
     await publishTicketUpdated(
       tx,
       target,

@@ -1,14 +1,17 @@
-import { schema, type Database, type DbOrTx } from "@guildhall/db";
+import { schema, uuidv7, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, getTableColumns, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../errors";
 import type { HubActor } from "../members/actor";
 import { assertNotClosed, findTicket } from "./access";
 import { resolveAttachments, type AttachmentRef } from "./attachments";
-import { publishMessageEvent } from "./events";
+import { publishEvents } from "../realtime";
+import { messageEvent, publishMessageEvent, ticketActivityEvent } from "./events";
 import { isTicketStaff, preview } from "./rules";
 
 export type TicketMessageRow = typeof schema.ticketMessages.$inferSelect;
+/** A message as callers see it (without the search vector). */
+export type TicketMessage = Omit<TicketMessageRow, "search">;
 const { search: _messageSearch, ...messageColumns } = getTableColumns(schema.ticketMessages);
 
 export interface SendMessageInput {
@@ -28,7 +31,7 @@ export async function sendMessage(
   ticketId: string,
   input: SendMessageInput,
   now = new Date(),
-): Promise<TicketMessageRow> {
+): Promise<TicketMessage> {
   const staff = isTicketStaff(actor);
   const internal = input.internal ?? false;
   if (internal && !staff) throw new AppError("PERMISSION_DENIED", { permission: "ticket.manage" });
@@ -39,34 +42,43 @@ export async function sendMessage(
   return db.transaction(async (tx) => {
     const locked = await findTicket(tx, actor, ticketId, { lock: true });
     assertNotClosed(locked);
-    const [message] = await tx
-      .insert(schema.ticketMessages)
-      .values({
-        hubId: actor.hubId,
-        ticketId: locked.id,
-        authorId: actor.userId,
-        body: input.body,
-        internal,
-        attachments,
-        createdAt: now,
-      })
-      .returning();
-    const answers = staff && !internal && locked.createdBy !== actor.userId;
-    await tx
-      .update(schema.tickets)
-      .set({
-        lastActivityAt: now,
-        updatedAt: now,
-        ...(answers && !locked.firstRespondedAt ? { firstRespondedAt: now } : {}),
-      })
-      .where(eq(schema.tickets.id, locked.id));
-    await publishMessageEvent(tx, "message.created", locked, {
-      id: message!.id,
+    const message: TicketMessage = {
+      id: uuidv7(),
+      hubId: actor.hubId,
+      ticketId: locked.id,
       authorId: actor.userId,
+      body: input.body,
       internal,
-      preview: preview(input.body),
-    });
-    return message!;
+      attachments,
+      editedAt: null,
+      createdAt: now,
+    };
+    const answers = staff && !internal && locked.createdBy !== actor.userId;
+    // The message, the ticket's activity and the events go in one statement.
+    await publishEvents(
+      tx,
+      [
+        messageEvent("message.created", locked, {
+          id: message.id,
+          authorId: actor.userId,
+          internal,
+          preview: preview(input.body),
+        }),
+        ticketActivityEvent(locked, message),
+      ],
+      [
+        tx.insert(schema.ticketMessages).values(message),
+        tx
+          .update(schema.tickets)
+          .set({
+            lastActivityAt: now,
+            updatedAt: now,
+            ...(answers && !locked.firstRespondedAt ? { firstRespondedAt: now } : {}),
+          })
+          .where(eq(schema.tickets.id, locked.id)),
+      ],
+    );
+    return message;
   });
 }
 

@@ -5,8 +5,6 @@
  */
 import type { HubActor } from "../members/actor";
 
-/** Non-staff may open one ticket per this many milliseconds (seed 004: one per hour). */
-export const TICKET_COOLDOWN_MS = 60 * 60 * 1000;
 /** A ticket can be reopened at most this many times (seed 004). */
 export const MAX_TICKET_REOPENS = 3;
 export const TICKET_STATUSES = ["open", "pending", "on_hold", "closed"] as const;
@@ -22,13 +20,17 @@ export function isTicketStaff(actor: Pick<HubActor, "superAdmin" | "permissions"
   return actor.superAdmin || actor.permissions.has("ticket.manage");
 }
 
-/** What is left of the create cooldown, or null when the caller may open a ticket now. */
+/**
+ * What is left of the create cooldown (the hub's `cooldown_minutes`, seed 004:
+ * one ticket per hour; 0 none), or null when the caller may open a ticket now.
+ */
 export function cooldownLeft(
   lastCreatedAt: Date | null | undefined,
   now: Date,
+  cooldownMinutes: number,
 ): { minutes: number; seconds: number; totalSeconds: number } | null {
-  if (!lastCreatedAt) return null;
-  const leftMs = lastCreatedAt.getTime() + TICKET_COOLDOWN_MS - now.getTime();
+  if (!lastCreatedAt || cooldownMinutes <= 0) return null;
+  const leftMs = lastCreatedAt.getTime() + cooldownMinutes * 60_000 - now.getTime();
   if (leftMs <= 0) return null;
   const totalSeconds = Math.ceil(leftMs / 1000);
   return { minutes: Math.floor(totalSeconds / 60), seconds: totalSeconds % 60, totalSeconds };

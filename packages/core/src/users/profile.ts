@@ -15,6 +15,9 @@ export interface ProfileUpdate {
   privacy?: Record<string, string>;
 }
 
+/** Days between asking to delete one's account and its removal (cancellable meanwhile). */
+export const DELETION_GRACE_DAYS = 14;
+
 /** The profile fields a user sees of themselves. */
 export function ownProfile(user: typeof schema.users.$inferSelect) {
   return {
@@ -32,6 +35,10 @@ export function ownProfile(user: typeof schema.users.$inferSelect) {
     mfaEnabled: user.mfaEnabledAt !== null,
     emailVerified: user.emailVerifiedAt !== null,
     deletionRequestedAt: user.deletionRequestedAt,
+    /** When a requested deletion happens (unless cancelled before). */
+    deleteAfter: user.deletionRequestedAt
+      ? new Date(user.deletionRequestedAt.getTime() + DELETION_GRACE_DAYS * 86_400_000)
+      : null,
     createdAt: user.createdAt,
   };
 }
@@ -100,8 +107,6 @@ export async function searchUsers(
   const items = rows.slice(0, input.limit).map(publicProfile);
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.username ?? null) : null };
 }
-
-export const DELETION_GRACE_DAYS = 14;
 
 /** Self-deletion: the account is removed after 14 days unless cancelled (purgeDeletedAccounts). */
 export async function requestDeletion(db: Database, userId: string) {

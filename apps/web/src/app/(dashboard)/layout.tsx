@@ -45,6 +45,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               </span>
             ),
           )}
+          {user?.superAdmin ? (
+            <a href="/admin/audit" data-testid="nav-instance-audit">
+              {t("nav.instanceAudit")}
+            </a>
+          ) : null}
           <a href="/api/docs">{t("nav.apiDocs")}</a>
         </nav>
         {hubs.length > 0 ? (
@@ -55,7 +60,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           >
             <small>{t("hubs.switch")}</small>
             {hubs.map((hub) => (
-              <a key={hub.id} href={`/hub/${hub.slug}`}>
+              <a key={hub.id} href={`/hub/${hub.slug}`} className="hub-link">
+                {hub.logoUrl ? (
+                  <img src={hub.logoUrl} alt="" width={20} height={20} className="hub-logo" />
+                ) : null}
                 {hub.name}
               </a>
             ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { toGuildhallError } from "@guildhall/client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
@@ -24,24 +24,44 @@ function download(filename: string, csv: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The hub's audit log: filters, newest first with "load more", and a CSV download of the filtered rows. */
-export function AuditLog({ hubSlug, canExport }: { hubSlug: string; canExport: boolean }) {
+/**
+ * An audit log: filters, newest first with "load more", and a CSV download of
+ * the filtered rows. With a hub slug it is that hub's log; without one, the
+ * instance's own rows (super admins).
+ */
+export function AuditLog({ hubSlug, canExport }: { hubSlug?: string; canExport: boolean }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const log = useInfiniteQuery(
+  const paging = {
+    getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined,
+  };
+  // One of the two queries runs; the other is skipped.
+  const hubLog = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { hubSlug, ...filter, limit: 50 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      hubSlug ? { hubSlug, ...filter, limit: 50 } : skipToken,
+      paging,
     ),
   );
+  const instanceLog = useInfiniteQuery(
+    trpc.audit.listInstance.infiniteQueryOptions(
+      hubSlug ? skipToken : { ...filter, limit: 50 },
+      paging,
+    ),
+  );
+  const log = hubSlug ? hubLog : instanceLog;
   const exported = useMutation({
     mutationFn: () =>
-      queryClient.fetchQuery({
-        ...trpc.audit.export.queryOptions({ hubSlug, ...filter }),
-        staleTime: 0,
-      }),
+      hubSlug
+        ? queryClient.fetchQuery({
+            ...trpc.audit.export.queryOptions({ hubSlug, ...filter }),
+            staleTime: 0,
+          })
+        : queryClient.fetchQuery({
+            ...trpc.audit.exportInstance.queryOptions(filter),
+            staleTime: 0,
+          }),
     onSuccess: (file) => download(file.filename, file.csv),
   });
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];

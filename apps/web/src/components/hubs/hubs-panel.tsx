@@ -2,21 +2,34 @@
 
 import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 
-/** My hubs, joining with an invite code, and creating a hub (when the instance allows). */
+/** My hubs, archived hubs I can restore, joining with an invite code, and creating a hub (when the instance allows). */
 export function HubsPanel() {
   const t = useT();
   const trpc = useTRPC();
+  const router = useRouter();
   const queryClient = useQueryClient();
   const hubs = useQuery(trpc.hubs.listMine.queryOptions());
+  const archived = useQuery(trpc.hubs.listArchived.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.hubs.listMine.queryKey() });
   const create = useMutation(trpc.hubs.create.mutationOptions({ onSuccess: refresh }));
   const accept = useMutation(trpc.hubs.acceptInvite.mutationOptions({ onSuccess: refresh }));
+  const restore = useMutation(
+    trpc.hubs.restore.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        void queryClient.invalidateQueries({ queryKey: trpc.hubs.listArchived.queryKey() });
+        // The sidebar's hub switcher is rendered on the server.
+        router.refresh();
+      },
+    }),
+  );
   const createError = create.error ? toGuildhallError(create.error) : null;
   const acceptError = accept.error ? toGuildhallError(accept.error) : null;
 
@@ -44,7 +57,10 @@ export function HubsPanel() {
           {hubs.data?.items.map((hub) => (
             <li key={hub.id}>
               <span>
-                <a href={`/hub/${hub.slug}`}>
+                <a href={`/hub/${hub.slug}`} className="hub-link">
+                  {hub.logoUrl ? (
+                    <img src={hub.logoUrl} alt="" width={24} height={24} className="hub-logo" />
+                  ) : null}
                   <strong>{hub.name}</strong>
                 </a>{" "}
                 · {hub.slug} · {hub.role}
@@ -53,6 +69,37 @@ export function HubsPanel() {
           ))}
         </ul>
       </section>
+      {archived.data && (archived.data.items.length > 0 || restore.data) ? (
+        <section className="panel" data-testid="archived-hubs">
+          <h2>{t("hubs.archived")}</h2>
+          <ul className="rows">
+            {archived.data.items.map((hub) => (
+              <li key={hub.id}>
+                <span>
+                  <strong>{hub.name}</strong> · {hub.slug} ·{" "}
+                  {t("hubs.archivedOn", { date: hub.archivedAt.toLocaleDateString() })}
+                </span>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={restore.isPending}
+                  onClick={() => restore.mutate({ hubSlug: hub.slug })}
+                >
+                  {t("hubs.restore")}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {restore.data ? (
+            <p role="status">{t("hubs.restored", { hub: restore.data.name })}</p>
+          ) : null}
+          {restore.error ? (
+            <p className="form-error" role="alert">
+              {toGuildhallError(restore.error).message}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <section className="panel">
         <h2>{t("hubs.joinWithCode")}</h2>
         <form className="stack" onSubmit={submitCode}>

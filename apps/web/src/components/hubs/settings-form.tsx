@@ -3,11 +3,12 @@
 import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent } from "react";
+import { type ChangeEvent, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
+import { readAsDataUrl } from "~/lib/read-file";
 import { useTRPC } from "~/lib/trpc";
 
 const locales = ["en", "de", "ru", "zh-TW"] as const;
@@ -29,10 +30,24 @@ export function SettingsForm({ hubSlug }: { hubSlug: string }) {
   const archive = useMutation(
     trpc.hubs.archive.mutationOptions({ onSuccess: () => router.push("/hubs") }),
   );
+  // The sidebar and the hub bar show the logo too: they are rendered on the server.
+  const logoChanged = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.hubs.settings.queryKey({ hubSlug }) });
+    router.refresh();
+  };
+  const uploadLogo = useMutation(trpc.hubs.uploadLogo.mutationOptions({ onSuccess: logoChanged }));
+  const removeLogo = useMutation(trpc.hubs.removeLogo.mutationOptions({ onSuccess: logoChanged }));
   const hub = settings.data;
   if (!hub) return null;
   const editable = perms.can("hub.update");
   const error = save.error ? toGuildhallError(save.error) : null;
+  const logoError = uploadLogo.error ? toGuildhallError(uploadLogo.error) : null;
+
+  async function pickLogo(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) uploadLogo.mutate({ hubSlug, image: await readAsDataUrl(file) });
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,6 +74,50 @@ export function SettingsForm({ hubSlug }: { hubSlug: string }) {
   return (
     <section className="panel" data-testid="hub-settings">
       <h1 data-testid="page-heading">{t("settings.heading")}</h1>
+      <div className="stack" data-testid="hub-logo-panel">
+        <h2>{t("settings.logo")}</h2>
+        {hub.logoUrl ? (
+          <img
+            src={hub.logoUrl}
+            alt={hub.name}
+            width={96}
+            height={96}
+            style={{ objectFit: "contain", borderRadius: 8 }}
+            data-testid="hub-logo-preview"
+          />
+        ) : (
+          <p className="note">{t("settings.noLogo")}</p>
+        )}
+        {editable ? (
+          <>
+            <label className="field">
+              <span>{t("settings.uploadLogo")}</span>
+              <input
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/webp"
+                disabled={uploadLogo.isPending}
+                onChange={(e) => void pickLogo(e)}
+                data-testid="hub-logo-input"
+              />
+            </label>
+            {logoError ? (
+              <p className="form-error" role="alert">
+                {logoError.fieldErrors.image?.[0] ?? logoError.message}
+              </p>
+            ) : null}
+            {hub.logoUrl ? (
+              <button
+                type="button"
+                className="secondary"
+                disabled={removeLogo.isPending}
+                onClick={() => removeLogo.mutate({ hubSlug })}
+              >
+                {t("settings.removeLogo")}
+              </button>
+            ) : null}
+          </>
+        ) : null}
+      </div>
       <form className="stack" onSubmit={submit}>
         <fieldset disabled={!editable} className="stack">
           <Field

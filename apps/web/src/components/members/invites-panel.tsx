@@ -2,13 +2,13 @@
 
 import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 
-/** Expiring invite codes: create (preset role below yours), list, revoke. */
+/** Expiring invite codes: create (preset role below yours, optionally for one user), list, revoke. */
 export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: number }) {
   const t = useT();
   const trpc = useTRPC();
@@ -19,15 +19,29 @@ export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: n
     queryClient.invalidateQueries({ queryKey: trpc.members.invites.list.queryKey({ hubSlug }) });
   const create = useMutation(trpc.members.invites.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.members.invites.revoke.mutationOptions({ onSuccess: refresh }));
+  const [unknownUser, setUnknownUser] = useState(false);
   const error = create.error ? toGuildhallError(create.error) : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setUnknownUser(false);
     const form = new FormData(event.currentTarget);
     const maxUses = formText(form, "maxUses");
+    // An optional target user, found by exact username (as a new chat finds its recipient).
+    const username = formText(form, "targetUser").trim();
+    let targetUserId: string | null = null;
+    if (username) {
+      const found = await queryClient.fetchQuery(
+        trpc.users.search.queryOptions({ query: username, mode: "exact", limit: 1 }),
+      );
+      const user = found.items[0];
+      if (!user) return setUnknownUser(true);
+      targetUserId = user.id;
+    }
     create.mutate({
       hubSlug,
       roleId: formText(form, "roleId") || null,
+      targetUserId,
       expiresInHours: Number(formText(form, "hours")),
       maxUses: maxUses ? Number(maxUses) : null,
     });
@@ -53,7 +67,7 @@ export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: n
           </li>
         ))}
       </ul>
-      <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t("members.presetRole")}</span>
           <select name="roleId" defaultValue="">
@@ -77,6 +91,12 @@ export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: n
           required
         />
         <Field label={t("members.maxUses")} name="maxUses" type="number" min={1} />
+        <Field
+          label={t("members.targetUser")}
+          name="targetUser"
+          maxLength={20}
+          errors={unknownUser ? [t("errors.userNotFound")] : error?.fieldErrors.targetUserId}
+        />
         <button type="submit">{t("members.createInvite")}</button>
         {error ? (
           <p className="form-error" role="alert">

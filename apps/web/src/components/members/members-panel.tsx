@@ -6,10 +6,11 @@ import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { ApplicationsPanel } from "./applications-panel";
+import { BansPanel } from "./bans-panel";
 import { InvitesPanel } from "./invites-panel";
 import { MemberDetail } from "./member-detail";
 
-/** The member list (search, paging), with invites, join requests and one member's details. */
+/** The member list (search, paging), with invites, join requests, bans in force and one member's details. */
 export function MembersPanel({ hubSlug }: { hubSlug: string }) {
   const t = useT();
   const trpc = useTRPC();
@@ -65,6 +66,7 @@ export function MembersPanel({ hubSlug }: { hubSlug: string }) {
           <InvitesPanel hubSlug={hubSlug} highest={perms.highest} />
         </>
       ) : null}
+      {perms.can("member.ban") ? <BansPanel hubSlug={hubSlug} /> : null}
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useT } from "~/lib/i18n";
+import { readAsDataUrl } from "~/lib/read-file";
 import { useTRPC } from "~/lib/trpc";
 
 export interface Attachment {
@@ -15,14 +16,8 @@ export interface Attachment {
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 /** A file's content as base64 (without the data: prefix), as the upload procedure wants it. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      resolve(typeof reader.result === "string" ? reader.result.replace(/^data:[^,]*,/, "") : "");
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
+export async function readAsBase64(file: File): Promise<string> {
+  return (await readAsDataUrl(file)).replace(/^data:[^,]*,/, "");
 }
 
 const fileIdOf = (key: string) => key.slice(key.lastIndexOf("/") + 1).replace(/\.[a-z]+$/, "");

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { listAuditInput } from "./list-audit.types";
+import { listAuditInput, listInstanceAuditInput } from "./list-audit.types";
 
 /** The list's filters, without paging: the file holds every match up to the cap. */
 export const exportAuditInput = listAuditInput.omit({ cursor: true, limit: true });
+export const exportInstanceAuditInput = listInstanceAuditInput.omit({ cursor: true, limit: true });
 
 export const exportAuditOutput = z
   .object({

@@ -33,9 +33,27 @@ export const principalOutput = z
   })
   .meta({ id: "Principal" });
 
+/** The signed-in user's roles and (expanded) permissions in one hub. */
+export const membershipOutput = z
+  .object({
+    hubId: z.uuid(),
+    hubSlug: z.string(),
+    /** Role keys, highest first. */
+    roles: z.array(z.string()),
+    permissions: z.array(z.string()),
+  })
+  .meta({ id: "SignInMembership" });
+
 export const loginOutput = z
   .discriminatedUnion("mfaRequired", [
-    z.object({ mfaRequired: z.literal(false), ...tokenPair.shape, user: principalOutput }),
+    z.object({
+      mfaRequired: z.literal(false),
+      ...tokenPair.shape,
+      user: principalOutput,
+      /** Super admins hold every permission in every hub, member or not. */
+      superAdmin: z.boolean(),
+      memberships: z.array(membershipOutput),
+    }),
     z.object({ mfaRequired: z.literal(true), mfaTicket: z.string(), expiresIn: z.number().int() }),
   ])
   .meta({ id: "LoginResult" });

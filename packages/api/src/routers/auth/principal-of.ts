@@ -1,11 +1,20 @@
-import { getUserById, isSuperAdmin, type TokenPair } from "@guildhall/core";
+import { getUserById, isSuperAdmin, userMemberships, type TokenPair } from "@guildhall/core";
 import type { Database } from "@guildhall/db";
+import { grantsFrom } from "@guildhall/permissions";
 
-/** The answer to a completed sign-in: the tokens and who they belong to. */
+/**
+ * The answer to a completed sign-in: the tokens, who they belong to, and the
+ * user's roles and permissions in each hub (expanded the way the permission
+ * middleware expands them). Two queries: the user, then their memberships.
+ */
 export async function signedIn(db: Database, result: TokenPair & { userId: string }) {
-  const user = await getUserById(db, result.userId);
+  const [user, memberships] = await Promise.all([
+    getUserById(db, result.userId),
+    userMemberships(db, result.userId),
+  ]);
   if (!user) throw new Error("signed-in user vanished");
   const { accessToken, expiresIn, refreshToken, sessionId } = result;
+  const superAdmin = isSuperAdmin(user.username);
   return {
     mfaRequired: false as const,
     accessToken,
@@ -15,11 +24,18 @@ export async function signedIn(db: Database, result: TokenPair & { userId: strin
     user: {
       userId: user.id,
       username: user.username,
-      superAdmin: isSuperAdmin(user.username),
+      superAdmin,
       via: "access-token" as const,
       sessionId,
       scopes: null,
       mfaEnabled: user.mfaEnabledAt !== null,
     },
+    superAdmin,
+    memberships: memberships.map((membership) => ({
+      hubId: membership.hubId,
+      hubSlug: membership.hubSlug,
+      roles: membership.roles,
+      permissions: [...grantsFrom(membership.permissions).permissions].sort(),
+    })),
   };
 }

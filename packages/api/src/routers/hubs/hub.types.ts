@@ -1,3 +1,4 @@
+import { hubLogoUrl } from "@guildhall/core";
 import { z } from "zod";
 
 /** Lowercase letters, digits and inner hyphens, 3-32 characters. */
@@ -26,6 +27,8 @@ export const myHub = z
     slug: z.string(),
     name: z.string(),
     description: z.string(),
+    /** The hub's logo (under /api/files/), or null. */
+    logoUrl: z.string().nullable(),
     role: z.string().nullable(),
     joinedAt: z.date(),
   })
@@ -65,6 +68,8 @@ export const hubDetails = z
     description: z.string(),
     defaultLocale: z.string(),
     timezone: z.string(),
+    /** The hub's logo (under /api/files/), or null; set with hubs.uploadLogo. */
+    logoUrl: z.string().nullable(),
     primaryColor: z.string().nullable(),
     accentColor: z.string().nullable(),
     distanceUnit: z.string(),
@@ -76,7 +81,18 @@ export const hubDetails = z
   })
   .meta({ id: "HubDetails" });
 
-/** Picks the HubDetails fields from a hub row. */
-export function hubDetailsOf(hub: z.infer<typeof hubDetails> & Record<string, unknown>) {
-  return hubDetails.parse(hub);
+/** Picks the HubDetails fields from a hub row (its logo key becomes a URL). */
+export function hubDetailsOf(
+  hub: Omit<z.infer<typeof hubDetails>, "logoUrl"> & { logoKey: string | null },
+) {
+  return hubDetails.parse({ ...hub, logoUrl: hubLogoUrl(hub.logoKey) });
 }
+
+/** A base64 image (a data: URL prefix is accepted), checked from its bytes: PNG, JPEG, GIF or WebP up to 2 MB. */
+export const imageUpload = z.string().min(1).max(2_900_000);
+
+export const uploadedImage = z.object({
+  type: z.enum(["image/png", "image/jpeg", "image/gif", "image/webp"]),
+  width: z.number().int(),
+  height: z.number().int(),
+});

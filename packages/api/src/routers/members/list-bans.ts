@@ -2,7 +2,7 @@ import { listBans as list } from "@guildhall/core";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
-import { banOutput } from "./member.types";
+import { banEntryOutput } from "./member.types";
 
 /** Ban history, newest first (optionally one user's, or only bans in force). */
 export const listBans = permissionProcedure("member.ban")
@@ -25,7 +25,7 @@ export const listBans = permissionProcedure("member.ban")
       limit: z.coerce.number().int().min(1).max(200).default(100),
     }),
   )
-  .output(z.object({ items: z.array(banOutput) }))
+  .output(z.object({ items: z.array(banEntryOutput) }))
   .query(async ({ ctx, input }) => ({
     items: await list(ctx.db, ctx.hub.id, {
       userId: input.userId,

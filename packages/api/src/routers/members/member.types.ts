@@ -31,6 +31,11 @@ export const banOutput = z
   })
   .meta({ id: "Ban" });
 
+/** A ban in the hub's list, with the banned user's name (null once the account is gone). */
+export const banEntryOutput = banOutput
+  .extend({ username: z.string().nullable() })
+  .meta({ id: "BanEntry" });
+
 export const inviteOutput = z
   .object({
     id: z.uuid(),

@@ -1,35 +1,42 @@
-import { getMembership, hubTicketsStream, isTicketStaff } from "@guildhall/core";
+import { hubTicketsStream, isTicketStaff } from "@guildhall/core";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
-import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
+import { guardedHubStream, requireBus, resumeAfter } from "../../realtime/live";
 import { hubSlug } from "../hubs/hub.types";
 
 /**
- * The hub's ticket inbox, live: tickets created, updated, deleted (staff see
- * all; members their own). Tracked: resume with lastEventId.
+ * The hub's ticket inbox, live: tickets created, updated, deleted, and
+ * `ticket.activity` for each new message (staff see all; members their own,
+ * without internal notes). Activity carries this subscriber's `unreadDelta`
+ * (1 for someone else's message, 0 for their own). Tracked: resume with
+ * lastEventId. The stream ends when the subscriber leaves the hub, loses
+ * ticket.read, or (subscribed as staff) loses ticket.manage.
  */
 export const watchInbox = permissionProcedure("ticket.read")
   .input(z.object({ hubSlug, lastEventId: z.string().regex(/^\d+$/).nullish() }))
   .subscription(async ({ ctx, input, signal }) => {
     const actor = actorOf(ctx);
     const bus = await requireBus(ctx);
-    const staff = isTicketStaff(actor);
     return live();
     async function* live() {
-      const events = guardedStream(ctx, bus, hubTicketsStream(actor.hubId), {
+      const { events, actor: now } = guardedHubStream(ctx, bus, hubTicketsStream(actor.hubId), {
         after: resumeAfter(input.lastEventId),
         signal,
-        stillAllowed: async () =>
-          ctx.principal.superAdmin ||
-          (await getMembership(ctx.db, actor.hubId, actor.userId)) !== undefined,
+        needs: isTicketStaff(actor) ? ["ticket.read", "ticket.manage"] : ["ticket.read"],
       });
       yield { type: "ready", payload: {} };
       for await (const item of events) {
         if (item.kind === "signal") continue;
+        const staff = isTicketStaff(now());
         if (!staff && item.payload.createdBy !== actor.userId) continue;
-        yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+        if (!staff && item.payload.internal === true) continue;
+        const payload =
+          item.type === "ticket.activity"
+            ? { ...item.payload, unreadDelta: item.payload.authorId === actor.userId ? 0 : 1 }
+            : item.payload;
+        yield tracked(String(item.seq), { type: item.type, payload });
       }
     }
   });

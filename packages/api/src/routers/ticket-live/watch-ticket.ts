@@ -1,9 +1,9 @@
-import { findTicket, getMembership, isTicketStaff, ticketStream } from "@guildhall/core";
+import { findTicket, isTicketStaff, ticketStream } from "@guildhall/core";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
-import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
+import { guardedHubStream, requireBus, resumeAfter } from "../../realtime/live";
 import { answerNewcomer, joinPresence } from "../../realtime/presence";
 import { hubSlug } from "../hubs/hub.types";
 
@@ -11,7 +11,9 @@ import { hubSlug } from "../hubs/hub.types";
  * One ticket, live: new and edited messages, status and assignment changes
  * (tracked: resume with lastEventId), plus typing and who is viewing
  * (signals, live only). Internal notes reach staff only. The stream ends when
- * the ticket is deleted or the subscriber loses access.
+ * the ticket is deleted or the subscriber loses access: the session, the
+ * membership, ticket.read, ticket.manage for who subscribed as staff, or the
+ * ticket itself (re-checked with the subscriber's current roles).
  */
 export const watchTicket = permissionProcedure("ticket.read")
   .input(
@@ -28,26 +30,20 @@ export const watchTicket = permissionProcedure("ticket.read")
     await findTicket(ctx.db, actor, input.ticketId);
     return live();
     async function* live() {
-      const staff = isTicketStaff(actor);
       const stream = ticketStream(input.ticketId);
       const me = { userId: ctx.principal.userId, username: ctx.principal.username };
       let leave = async () => {};
       try {
         // Registered first, so the answers to our own "joined" reach us.
-        const events = guardedStream(ctx, bus, stream, {
+        const { events, actor: now } = guardedHubStream(ctx, bus, stream, {
           after: resumeAfter(input.lastEventId),
           signal,
-          stillAllowed: async () => {
-            if (
-              !ctx.principal.superAdmin &&
-              !(await getMembership(ctx.db, actor.hubId, actor.userId))
-            )
-              return false;
-            return findTicket(ctx.db, actor, input.ticketId).then(
+          needs: isTicketStaff(actor) ? ["ticket.read", "ticket.manage"] : ["ticket.read"],
+          stillAllowed: (fresh) =>
+            findTicket(ctx.db, fresh, input.ticketId).then(
               () => true,
               () => false,
-            );
-          },
+            ),
         });
         leave = await joinPresence(ctx.db, stream, me);
         // Tells the client the stream is live (untracked: resuming does not depend on it).
@@ -58,11 +54,12 @@ export const watchTicket = permissionProcedure("ticket.read")
             // A newcomer learns who is already here from everyone's answer.
             if (item.type === "viewer.joined") answerNewcomer(ctx.db, stream, me);
             yield { type: item.type, payload: item.payload };
+            // A deleted ticket's events are gone with it; this live signal ends its streams.
+            if (item.type === "ticket.deleted") return;
             continue;
           }
-          if (item.payload.internal === true && !staff) continue;
+          if (item.payload.internal === true && !isTicketStaff(now())) continue;
           yield tracked(String(item.seq), { type: item.type, payload: item.payload });
-          if (item.type === "ticket.deleted") return;
         }
       } finally {
         await leave();

@@ -34,6 +34,8 @@ export const listTickets = permissionProcedure("ticket.read")
       category: category.optional(),
       assigneeId: z.uuid().optional(),
       unassigned: queryBoolean,
+      /** Only the tickets the caller opened. */
+      mine: queryBoolean,
       tag: tag.optional(),
       priority: ticketPriority.optional(),
       breached: queryBoolean,

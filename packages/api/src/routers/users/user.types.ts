@@ -17,6 +17,8 @@ export const profileOutput = z
     mfaEnabled: z.boolean(),
     emailVerified: z.boolean(),
     deletionRequestedAt: z.date().nullable(),
+    /** When a requested deletion takes effect (14 days after the request); null when none. */
+    deleteAfter: z.date().nullable(),
     createdAt: z.date(),
   })
   .meta({ id: "Profile" });

@@ -1,3 +1,4 @@
+import { safeLocalPath } from "@guildhall/auth";
 import { enabledProviders } from "@guildhall/core";
 import { one, type SearchParams } from "~/lib/search-params";
 import { translate } from "@guildhall/core/i18n";
@@ -16,9 +17,8 @@ export default async function SignInPage({
   // Our refusals come as ?error=CODE; next-auth's credentials refusals as ?code=CODE.
   const error = one(search.code) ?? one(search.error);
   const mfaStep = one(search.step) === "mfa";
-  // Only our own pages: "/x" but never "//host" (an open redirect).
-  const wanted = one(search.next);
-  const next = wanted && /^\/(?![/\\])/.test(wanted) ? wanted : "/";
+  // Only our own pages: "/x" but never "//host" or "/\host" (an open redirect).
+  const next = safeLocalPath(one(search.next), "/");
   return (
     <>
       <h1 data-testid="page-heading">{translate(locale, "auth.signIn")}</h1>
@@ -28,7 +28,7 @@ export default async function SignInPage({
         provider={one(search.provider)}
         next={next}
       />
-      <ProviderButtons providers={enabledProviders()} />
+      <ProviderButtons providers={enabledProviders()} next={next} />
       <QrSignIn next={next} />
       <p className="note">
         <a href="/forgot-password">{translate(locale, "auth.forgot")}</a>

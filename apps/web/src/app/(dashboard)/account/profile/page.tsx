@@ -1,5 +1,7 @@
+import { DELETION_GRACE_DAYS } from "@guildhall/core";
 import { translate } from "@guildhall/core/i18n";
 import { redirect } from "next/navigation";
+import { DeleteAccountPanel } from "~/components/delete-account-panel";
 import { ProfileForm } from "~/components/profile-form";
 import { currentUser } from "~/server/current-user";
 import { requestLocale } from "~/server/locale";
@@ -11,6 +13,7 @@ export default async function ProfilePage() {
     <>
       <h1 data-testid="page-heading">{translate(locale, "profile.heading")}</h1>
       <ProfileForm />
+      <DeleteAccountPanel graceDays={DELETION_GRACE_DAYS} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { getDatabase, getHubBySlug, getMembership } from "@guildhall/core";
+import { getDatabase, getHubBySlug, getMembership, hubLogoUrl } from "@guildhall/core";
 import { translate, type MessageKey } from "@guildhall/core/i18n";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -39,7 +39,19 @@ export default async function HubLayout({
   return (
     <>
       <nav className="subnav" aria-label="hub" data-testid="hub-nav">
-        <strong>{hub.name}</strong>
+        <strong className="hub-link">
+          {hub.logoKey ? (
+            <img
+              src={hubLogoUrl(hub.logoKey)!}
+              alt=""
+              width={24}
+              height={24}
+              className="hub-logo"
+              data-testid="hub-logo"
+            />
+          ) : null}
+          {hub.name}
+        </strong>
         {sections.map((section) => (
           <a key={section.path} href={`/hub/${hub.slug}${section.path}`}>
             {translate(locale, section.key)}

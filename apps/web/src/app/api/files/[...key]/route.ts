@@ -1,12 +1,11 @@
-import { getStorage } from "@guildhall/core";
+import { getStorage, isPublicFileKey } from "@guildhall/core";
 
 export const dynamic = "force-dynamic";
 
-/** Serves public uploads (avatars) from local disk or S3. Keys are unguessable and never reused. */
+/** Serves public uploads (avatars, hub logos) from local disk or S3. Keys are unguessable and never reused. */
 export async function GET(_req: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
-  if (!/^avatars\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.(png|jpg|gif|webp)$/.test(key))
-    return new Response("Not found", { status: 404 });
+  if (!isPublicFileKey(key)) return new Response("Not found", { status: 404 });
   const file = await getStorage().get(key);
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.body), {

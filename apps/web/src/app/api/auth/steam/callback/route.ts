@@ -1,3 +1,4 @@
+import { safeLocalPath } from "@guildhall/auth";
 import { CredentialsSignin } from "next-auth";
 import { cookieSession, signIn } from "~/server/auth";
 
@@ -11,9 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request): Promise<Response> {
   const url = new URL(req.url);
   const linking = (await cookieSession()) !== null;
-  const next = url.searchParams.get("next");
-  const landing =
-    next?.startsWith("/") && !next.startsWith("//") ? next : linking ? "/account/security" : "/";
+  // Only our own pages are allowed as the place to land afterwards.
+  const landing = safeLocalPath(url.searchParams.get("next"), linking ? "/account/security" : "/");
   let target: unknown;
   let code: string | null = null;
   try {

@@ -1,4 +1,4 @@
-import { steamLoginUrl } from "@guildhall/auth";
+import { safeLocalPath, steamLoginUrl } from "@guildhall/auth";
 import { enabledProviders, getEnv } from "@guildhall/core";
 import { randomBytes } from "node:crypto";
 import { STEAM_CALLBACK_PATH, STEAM_STATE_COOKIE } from "~/server/external-sign-in";
@@ -15,11 +15,11 @@ export function GET(req: Request): Response {
   if (!enabledProviders().includes("steam")) return new Response("Not found", { status: 404 });
   const state = randomBytes(24).toString("base64url");
   const origin = requestOrigin(req);
-  const next = new URL(req.url).searchParams.get("next") ?? "";
+  const next = safeLocalPath(new URL(req.url).searchParams.get("next"), "");
   const returnTo = new URL(STEAM_CALLBACK_PATH, origin);
   returnTo.searchParams.set("state", state);
   // Only our own pages are allowed as the place to land afterwards.
-  if (next.startsWith("/") && !next.startsWith("//")) returnTo.searchParams.set("next", next);
+  if (next) returnTo.searchParams.set("next", next);
   const headers = new Headers({
     location: steamLoginUrl(getEnv().STEAM_OPENID_URL, returnTo.toString()),
   });

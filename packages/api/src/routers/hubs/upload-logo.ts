@@ -1,0 +1,20 @@
+import { setHubLogo } from "@guildhall/core";
+import { z } from "zod";
+import { actorOf } from "../../middleware/actor";
+import { permissionProcedure } from "../../procedures";
+import { hubSlug, imageUpload, uploadedImage } from "./hub.types";
+
+/** Sets the hub's logo, stored like avatars (local disk or S3) and checked from the bytes; audited. */
+export const uploadLogo = permissionProcedure("hub.update")
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/hubs/{hubSlug}/logo",
+      tags: ["hubs"],
+      summary: "Upload the hub's logo (base64 image)",
+    },
+    rateLimit: { name: "hub-logo", points: 10, durationSeconds: 600, by: "user" },
+  })
+  .input(z.object({ hubSlug, image: imageUpload }).strict())
+  .output(uploadedImage.extend({ logoUrl: z.string() }))
+  .mutation(({ ctx, input }) => setHubLogo(ctx.db, actorOf(ctx), input.image));
