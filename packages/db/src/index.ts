@@ -1,4 +1,6 @@
 export * from "./client";
+export { afterCommit } from "./after-commit";
+export { executePrepared } from "./prepared";
 export * from "./migrate";
 export { DataDirLockedError } from "./pglite-lock";
 export { uuidv7 } from "./uuidv7";

@@ -1,5 +1,6 @@
 import { schema, type DatabaseHandle } from "@guildhall/db";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
 
@@ -86,6 +87,11 @@ class StreamState {
   cachedAfter(cursor: number): BusEvent[] | null {
     const lo = this.cache[0]?.seq ?? (this.hi ?? 0) + 1;
     if (cursor < lo - 1) return null;
+    // The window is contiguous, so the first newer event sits at a known index: every
+    // subscriber of a busy stream pays for what it has not seen, not for the whole window.
+    const from = Math.max(0, cursor - lo + 1);
+    if (from >= this.cache.length) return [];
+    if (this.cache[from]!.seq === Math.max(cursor, lo - 1) + 1) return this.cache.slice(from);
     return this.cache.filter((event) => event.seq > cursor);
   }
 
@@ -123,8 +129,47 @@ export class RealtimeBus {
   private streams = new Map<string, StreamState>();
   private unlisten: (() => Promise<void>)[] = [];
   private started: Promise<void> | null = null;
+  private poller: NodeJS.Timeout | undefined;
+  private polling = false;
 
-  constructor(private readonly handle: DatabaseHandle) {}
+  constructor(
+    private readonly handle: DatabaseHandle,
+    /** How often stream heads are checked (default REALTIME_POLL_SECONDS). */
+    private readonly pollMs = getEnv().REALTIME_POLL_SECONDS * 1000,
+  ) {}
+
+  /**
+   * The backstop for lost notifications (an instance killed between a commit
+   * and its NOTIFY, a failed send): one query for the heads of every stream
+   * this process has subscribers for; a stream whose head moved past what was
+   * read reads again.
+   */
+  async pollHeads(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const names = [...this.streams.values()]
+        .filter((state) => state.hi !== undefined && !state.stale)
+        .map((state) => state.stream);
+      for (let i = 0; i < names.length; i += 1000) {
+        const heads = await this.handle.db
+          .select({
+            stream: schema.realtimeStreams.stream,
+            lastSeq: schema.realtimeStreams.lastSeq,
+          })
+          .from(schema.realtimeStreams)
+          .where(inArray(schema.realtimeStreams.stream, names.slice(i, i + 1000)));
+        for (const head of heads) {
+          const state = this.streams.get(head.stream);
+          if (state?.hi !== undefined && head.lastSeq > state.hi) state.notify();
+        }
+      }
+    } catch (error) {
+      getLogger().warn({ err: String(error) }, "realtime head check failed");
+    } finally {
+      this.polling = false;
+    }
+  }
 
   async headOf(stream: string): Promise<number> {
     const [row] = await this.handle.db
@@ -178,6 +223,9 @@ export class RealtimeBus {
 
   private async listen(): Promise<void> {
     const { sql, pglite } = this.handle;
+    clearInterval(this.poller);
+    this.poller = setInterval(() => void this.pollHeads(), this.pollMs);
+    this.poller.unref();
     if (sql) {
       const events = await sql.listen(EVENTS_CHANNEL, this.onEvent, this.onReconnect);
       const signals = await sql.listen(SIGNALS_CHANNEL, this.onSignal);
@@ -194,6 +242,7 @@ export class RealtimeBus {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.poller);
     const unlisten = this.unlisten.splice(0);
     this.started = null;
     await Promise.all(unlisten.map((fn) => fn().catch(() => undefined)));

@@ -1,8 +1,8 @@
-import { schema, type DbOrTx } from "@guildhall/db";
+import { afterCommit, executePrepared, schema, type Database, type DbOrTx } from "@guildhall/db";
 import { sql, type SQLWrapper } from "drizzle-orm";
+import { EVENTS_CHANNEL, notifyCommitted } from "./notifier";
 
-/** The Postgres channel that wakes listeners: payload `stream:seq` (ids only, never data). */
-export const EVENTS_CHANNEL = "gh_events";
+export { EVENTS_CHANNEL };
 /** Short-lived signals (typing, viewing): not stored, not resumable; payload is the JSON event. */
 export const SIGNALS_CHANNEL = "gh_signals";
 
@@ -17,8 +17,10 @@ export interface NewEvent {
 /**
  * Records events inside the caller's transaction, in ONE statement whatever
  * their number and streams. Each stream's head row is locked until commit, so
- * within a stream sequence numbers commit in order; the NOTIFYs (`stream:seq`,
- * ids only) are delivered only if (and when) the transaction commits.
+ * within a stream sequence numbers commit in order. Listeners are told
+ * (`stream:seq`, ids only) once the transaction has committed: by the
+ * coalescing notifier when `tx` is a transaction of `db.transaction`, else by
+ * a NOTIFY in the statement itself (delivered at its commit).
  *
  * `writes` are the caller's own data-modifying statements (an insert, an
  * update, without RETURNING consumers) that run in the same statement as the
@@ -79,16 +81,18 @@ export async function publishEvents(
             streams.map((_, i) => sql`select stream, seq from ${sql.raw(`a${i}`)}`),
             sql` union all `,
           )})`;
-  const result = await tx.execute<{ stream: string; seq: number | string }>(sql`
-    with ${sql.join(parts, sql`, `)}
-    select stream, seq, pg_notify(${EVENTS_CHANNEL}, stream || ':' || seq) from ${added} as added`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    stream: string;
-    seq: number | string;
-  }[];
-  return rows
+  let published: { stream: string; seq: number }[] = [];
+  const root: Database | null =
+    streams.length === 0 ? null : afterCommit(tx, () => notifyCommitted(root!, published));
+  const notify = root ? sql`` : sql`, pg_notify(${EVENTS_CHANNEL}, stream || ':' || seq)`;
+  const rows = await executePrepared<{ stream: string; seq: number | string }>(
+    tx,
+    sql`with ${sql.join(parts, sql`, `)} select stream, seq${notify} from ${added} as added`,
+  );
+  published = rows
     .map((row) => ({ stream: row.stream, seq: Number(row.seq) }))
     .sort((a, b) => (a.stream === b.stream ? a.seq - b.seq : a.stream < b.stream ? -1 : 1));
+  return published;
 }
 
 /** One event; see `publishEvents`. */

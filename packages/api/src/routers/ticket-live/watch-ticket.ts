@@ -5,6 +5,7 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { guardedHubStream, requireBus, resumeAfter } from "../../realtime/live";
 import { answerNewcomer, joinPresence } from "../../realtime/presence";
+import { clientView } from "../../realtime/view";
 import { hubSlug } from "../hubs/hub.types";
 
 /**
@@ -53,13 +54,13 @@ export const watchTicket = permissionProcedure("ticket.read")
             if (item.payload.userId === me.userId) continue;
             // A newcomer learns who is already here from everyone's answer.
             if (item.type === "viewer.joined") answerNewcomer(ctx.db, stream, me);
-            yield { type: item.type, payload: item.payload };
+            yield clientView(item);
             // A deleted ticket's events are gone with it; this live signal ends its streams.
             if (item.type === "ticket.deleted") return;
             continue;
           }
           if (item.payload.internal === true && !isTicketStaff(now())) continue;
-          yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+          yield tracked(String(item.seq), clientView(item));
         }
       } finally {
         await leave();

@@ -1,0 +1,37 @@
+import { isTrackedEnvelope } from "@trpc/server";
+
+const encoder = new TextEncoder();
+
+/** Sent first: the client retries after 3 s when the connection drops. */
+export const OPEN_FRAME = encoder.encode("retry: 3000\n: connected\n\n");
+/** A comment line: keeps idle connections open through proxies. */
+export const PING_FRAME = encoder.encode(": ping\n\n");
+/** The subscription ended on the server (access gone, ticket deleted): do not reconnect. */
+export const END_FRAME = encoder.encode("event: end\ndata: {}\n\n");
+
+/** Frames already written for a yielded object, with the id they were written for. */
+const cache = new WeakMap<object, { id: string | null; bytes: Uint8Array }>();
+
+/**
+ * One yielded value as a Server-Sent-Events frame: `id:` for tracked values
+ * (what a reconnecting client sends back as Last-Event-ID), `data:` as plain
+ * JSON. An object yielded to many subscribers (see `clientView`) is serialized
+ * and encoded once, then the same bytes go to all of them.
+ */
+export function dataFrame(value: unknown): Uint8Array {
+  const [id, data] = isTrackedEnvelope(value) ? [value[0], value[1]] : [null, value];
+  const key = typeof data === "object" && data !== null ? data : null;
+  const hit = key ? cache.get(key) : undefined;
+  if (hit && hit.id === id) return hit.bytes;
+  // JSON.stringify escapes line breaks, so the data is always one line.
+  const bytes = encoder.encode(
+    `${id === null ? "" : `id: ${id}\n`}data: ${JSON.stringify(data)}\n\n`,
+  );
+  if (key) cache.set(key, { id, bytes });
+  return bytes;
+}
+
+/** A failure after the stream started, as an `event: failure` frame carrying the error body. */
+export function failureFrame(body: unknown): Uint8Array {
+  return encoder.encode(`event: failure\ndata: ${JSON.stringify(body)}\n\n`);
+}

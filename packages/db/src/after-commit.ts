@@ -1,0 +1,37 @@
+import type { Database, DbOrTx } from "./client";
+
+interface Root {
+  db: Database;
+  hooks: (() => void)[];
+}
+
+/** Transactions opened through `db.transaction` of a database made by createDatabase. */
+const roots = new WeakMap<object, Root>();
+
+/**
+ * Runs `hook` once the transaction `tx` has committed (never after a
+ * rollback) and returns the database it ran on; returns null when `tx` is
+ * not such a transaction (the database itself, or a nested savepoint), so
+ * the caller does the work inside the statement instead.
+ */
+export function afterCommit(tx: DbOrTx, hook: () => void): Database | null {
+  const root = roots.get(tx);
+  if (!root) return null;
+  root.hooks.push(hook);
+  return root.db;
+}
+
+/** Lets transactions of `db` take after-commit hooks (see `afterCommit`). */
+export function withCommitHooks(db: Database): Database {
+  const transaction = db.transaction.bind(db);
+  db.transaction = async (run, config) => {
+    const root: Root = { db, hooks: [] };
+    const result = await transaction((tx) => {
+      roots.set(tx, root);
+      return run(tx);
+    }, config);
+    for (const hook of root.hooks) hook();
+    return result;
+  };
+  return db;
+}
