@@ -15,10 +15,11 @@ import { EventSource } from "eventsource";
 import { createServer, type ServerResponse } from "node:http";
 import { openBenchDatabase, percentile, ratio, saveResult, startBenchServer } from "./lib";
 
-const SUBSCRIBERS = Number(process.argv[2] ?? 1000);
-const MESSAGES = Number(process.argv[3] ?? 20);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const SUBSCRIBERS = Number(positional[0] ?? 1000);
+const MESSAGES = Number(positional[1] ?? 20);
 /** `trpc` as third argument also measures the typed client's tRPC SSE (informational). */
-const WITH_TRPC = process.argv[4] === "trpc";
+const WITH_TRPC = positional[2] === "trpc";
 const PASSWORD = "bench admin passphrase";
 
 /**
@@ -272,8 +273,8 @@ async function sendThroughput() {
   return throughput;
 }
 
-// BENCH_ONLY=fanout or BENCH_ONLY=throughput runs one part (while working on it).
-const only = process.env.BENCH_ONLY;
+// `--only=fanout` or `--only=throughput` runs one part (while working on it).
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const skipped = { baseline: null, guildhall: { p50: 0, p99: 0, lost: 0 }, fanOutRatio: 0 };
 const { baseline, guildhall, fanOutRatio } = only === "throughput" ? skipped : await fanOut();
 const throughput = only === "fanout" ? 1 : await sendThroughput();
