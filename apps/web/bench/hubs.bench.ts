@@ -12,12 +12,11 @@ import {
   hubProcedure,
   permissionProcedure,
   router,
-  type Principal,
 } from "@guildhall/api";
 import { createHub, createUser, getEnv, listMembers } from "@guildhall/core";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { openBenchDatabase, percentile, ratio, saveResult } from "./lib";
+import { benchPrincipal, openBenchDatabase, percentile, ratio, saveResult } from "./lib";
 
 const MEMBERS = Number(process.argv[2] ?? 100_000);
 // LOG_LEVEL=trace keeps the database (gh_bench_keep) for a look afterwards.
@@ -65,17 +64,7 @@ try {
       .input(z.object({ hubSlug: z.string() }))
       .query(({ ctx }) => ctx.hub.id),
   });
-  const principal: Principal = {
-    userId: owner.id,
-    username: owner.username,
-    superAdmin: false,
-    locale: null,
-    via: "access-token",
-    sessionId: null,
-    scopes: null,
-    mfaEnabled: false,
-    mfaVerifiedAt: null,
-  };
+  const principal = benchPrincipal(owner);
   // The bench address is whitelisted (RATE_LIMIT_WHITELIST in the bench script).
   const caller = createCallerFactory(benchRouter)(
     createContext({

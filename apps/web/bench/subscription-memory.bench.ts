@@ -8,10 +8,10 @@
  *  2. 10 cycles of 1,000 subscribe / abort: heap within 10% of the start, and
  *     nothing left behind (bus streams and subscribers, presence entries).
  */
-import { busFor, createHub, createUser, type Principal } from "@guildhall/core";
+import { busFor, createHub, createUser } from "@guildhall/core";
 import { createCaller, createContext, presenceCount } from "@guildhall/api";
 import { schema } from "@guildhall/db";
-import { openBenchDatabase, ratio, saveResult } from "./lib";
+import { benchPrincipal, openBenchDatabase, ratio, saveResult } from "./lib";
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const CYCLES = Number(process.argv[3] ?? 10);
@@ -46,17 +46,7 @@ try {
       createdBy: owner.id,
     })
     .returning({ id: schema.tickets.id });
-  const principal: Principal = {
-    userId: owner.id,
-    username: owner.username,
-    superAdmin: false,
-    locale: null,
-    via: "access-token",
-    sessionId: null,
-    scopes: null,
-    mfaEnabled: false,
-    mfaVerifiedAt: null,
-  };
+  const principal = benchPrincipal(owner);
   await bus.start();
 
   /** Opens `count` subscriptions and resolves once each has said "ready". */

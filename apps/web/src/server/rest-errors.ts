@@ -1,4 +1,6 @@
-import type { ErrorBody } from "@guildhall/api";
+import { describeError, restError, type ErrorBody } from "@guildhall/api";
+import { resolveLocale } from "@guildhall/core";
+import { TRPCError } from "@trpc/server";
 
 /**
  * trpc-to-openapi answers errors as `{ ...errorShape, code: <tRPC code>,
@@ -25,4 +27,11 @@ export async function restErrorBody(response: Response): Promise<Response> {
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   return Response.json(body, { status: response.status, headers });
+}
+
+/** A failure before any procedure ran (e.g. the database is unreachable), in the REST shape. */
+export function failureBeforeProcedure(req: Request, cause: unknown): Response {
+  const locale = resolveLocale(null, req.headers.get("accept-language"));
+  const body = describeError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), locale, null);
+  return Response.json(restError(body), { status: body.httpStatus });
 }

@@ -3,129 +3,21 @@ import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
+import { StreamState, type BusEvent, type BusSignal, type StreamReader } from "./stream-state";
 
-/** A persisted event, numbered within its stream. */
-export interface BusEvent {
-  kind: "event";
-  stream: string;
-  seq: number;
-  type: string;
-  hubId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+export type { BusEvent, BusSignal } from "./stream-state";
 
-/** A short-lived signal (typing, viewing): delivered live only, never replayed. */
-export interface BusSignal {
-  kind: "signal";
-  stream: string;
-  type: string;
-  payload: Record<string, unknown>;
-}
-
-const CACHE_LIMIT = 2000;
 const BACKLOG_PAGE = 500;
 
 /**
- * What one process knows about one stream it has subscribers for: the newest
- * events (a contiguous window ending at `hi`), whether a notification arrived
- * since the last read (`stale`), and who waits for news.
- */
-class StreamState {
-  cache: BusEvent[] = [];
-  /** The highest sequence read from the database (undefined until the first refresh). */
-  hi: number | undefined;
-  stale = true;
-  /** Counts completed refreshes, so a waiter never misses one that ended before it waited. */
-  version = 0;
-  subscribers = 0;
-  private refreshing: Promise<void> | null = null;
-  private again = false;
-  private waiters = new Set<() => void>();
-  readonly signals = new Set<(signal: BusSignal) => void>();
-
-  constructor(
-    private readonly bus: RealtimeBus,
-    readonly stream: string,
-  ) {}
-
-  /** Reads what is new since `hi` (one query per process, whatever the number of subscribers). */
-  refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.again = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      try {
-        do {
-          this.again = false;
-          if (this.hi === undefined) {
-            this.hi = await this.bus.headOf(this.stream);
-          } else {
-            const rows = await this.bus.readAfter(this.stream, this.hi, CACHE_LIMIT);
-            if (rows.length > 0) {
-              this.cache.push(...rows);
-              this.hi = rows.at(-1)!.seq;
-              if (this.cache.length > CACHE_LIMIT)
-                this.cache.splice(0, this.cache.length - CACHE_LIMIT);
-              if (rows.length === CACHE_LIMIT) this.again = true;
-            }
-          }
-        } while (this.again);
-        this.stale = false;
-      } finally {
-        this.refreshing = null;
-        this.version++;
-        for (const wake of this.waiters) wake();
-        this.waiters.clear();
-      }
-    })();
-    return this.refreshing;
-  }
-
-  /** The events after `cursor` that this process can serve, or null when the database must. */
-  cachedAfter(cursor: number): BusEvent[] | null {
-    const lo = this.cache[0]?.seq ?? (this.hi ?? 0) + 1;
-    if (cursor < lo - 1) return null;
-    // The window is contiguous, so the first newer event sits at a known index: every
-    // subscriber of a busy stream pays for what it has not seen, not for the whole window.
-    const from = Math.max(0, cursor - lo + 1);
-    if (from >= this.cache.length) return [];
-    if (this.cache[from]!.seq === Math.max(cursor, lo - 1) + 1) return this.cache.slice(from);
-    return this.cache.filter((event) => event.seq > cursor);
-  }
-
-  /** Resolves once a refresh after `version` has completed (or when aborted). */
-  changed(version: number, signal?: AbortSignal): Promise<void> {
-    if (this.version > version || this.stale) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        signal?.removeEventListener("abort", done);
-        this.waiters.delete(done);
-        resolve();
-      };
-      this.waiters.add(done);
-      signal?.addEventListener("abort", done, { once: true });
-    });
-  }
-
-  notify() {
-    this.stale = true;
-    void this.refresh().catch((error: unknown) =>
-      getLogger().error({ err: String(error), stream: this.stream }, "realtime refresh failed"),
-    );
-  }
-}
-
-/**
  * The realtime bus of one process. Writers call `publishEvent` inside their
- * transaction (the event row and a NOTIFY carrying only `stream:seq`); every
- * process LISTENs on one connection, and for each stream it has subscribers
+ * transaction (the event row; a NOTIFY carrying only `stream:seq` follows the
+ * commit); every process LISTENs on one connection, and for each stream it has subscribers
  * for, reads the new rows once and hands them to all of them. A subscriber
  * resuming after `lastEventId` reads the backlog from the table, then the
  * live window, with its own cursor: every event once, in order.
  */
-export class RealtimeBus {
+export class RealtimeBus implements StreamReader {
   private streams = new Map<string, StreamState>();
   private unlisten: (() => Promise<void>)[] = [];
   private started: Promise<void> | null = null;

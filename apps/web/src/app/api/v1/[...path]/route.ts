@@ -1,9 +1,7 @@
-import { appRouter, describeError } from "@guildhall/api";
-import { resolveLocale } from "@guildhall/core";
-import { TRPCError } from "@trpc/server";
+import { appRouter } from "@guildhall/api";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { contextFromRequest } from "~/server/context";
-import { restErrorBody } from "~/server/rest-errors";
+import { failureBeforeProcedure, restErrorBody } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +19,7 @@ async function handler(req: Request) {
     resHeaders.forEach((value, key) => response.headers.set(key, value));
     return response.ok ? response : await restErrorBody(response);
   } catch (cause) {
-    // Failures before a procedure runs (e.g. the database is unreachable).
-    const locale = resolveLocale(null, req.headers.get("accept-language"));
-    const body = describeError(
-      new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }),
-      locale,
-      null,
-    );
-    return Response.json(body, { status: body.httpStatus });
+    return failureBeforeProcedure(req, cause);
   }
 }
 

@@ -1,7 +1,6 @@
-import { describeError, openSseStream } from "@guildhall/api";
-import { resolveLocale } from "@guildhall/core";
-import { TRPCError } from "@trpc/server";
+import { openSseStream } from "@guildhall/api";
 import { contextFromRequest } from "~/server/context";
+import { failureBeforeProcedure } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -26,13 +25,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ procedur
       headers: resHeaders,
     });
   } catch (cause) {
-    // Failures before a procedure runs (e.g. the database is unreachable).
-    const locale = resolveLocale(null, req.headers.get("accept-language"));
-    const { httpStatus, ...body } = describeError(
-      new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }),
-      locale,
-      null,
-    );
-    return Response.json(body, { status: httpStatus });
+    return failureBeforeProcedure(req, cause);
   }
 }
