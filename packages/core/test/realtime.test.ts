@@ -29,7 +29,7 @@ const publish = (stream: string, n: number) =>
 
 /** Collects `count` items from a subscription, then stops it. */
 async function take(
-  iterable: AsyncGenerator<BusEvent | BusSignal>,
+  iterable: AsyncIterable<BusEvent | BusSignal>,
   count: number,
   controller: AbortController,
   timeoutMs = 10_000,
@@ -191,6 +191,33 @@ describe("realtime bus", () => {
     } finally {
       await polled.stop();
     }
+  });
+
+  it("ends a waiting subscription on return() or abort, releasing it and calling onEnd once", async () => {
+    const ended: string[] = [];
+    const before = bus.stats().subscribers;
+    const first = bus.subscribe("s:end", { onEnd: () => ended.push("first") });
+    const controller = new AbortController();
+    const second = bus.subscribe("s:end", {
+      signal: controller.signal,
+      onEnd: () => ended.push("second"),
+    });
+    expect(bus.stats().subscribers).toBe(before + 2);
+    // Both wait for news; one is ended by return(), the other by its signal.
+    const waiting = [first.next(), second.next()];
+    await new Promise((r) => setTimeout(r, 100));
+    await first.return();
+    controller.abort();
+    expect(await Promise.all(waiting)).toEqual([
+      { done: true, value: undefined },
+      { done: true, value: undefined },
+    ]);
+    // Ended for good: later calls and later events change nothing.
+    await first.return();
+    await publish("s:end", 1);
+    expect(await first.next()).toEqual({ done: true, value: undefined });
+    expect(ended).toEqual(["first", "second"]);
+    expect(bus.stats().subscribers).toBe(before);
   });
 
   it("carries events between two instances (separate connections) on Postgres", async (context) => {

@@ -1,6 +1,6 @@
 export * from "./client";
 export { afterCommit } from "./after-commit";
-export { executePrepared } from "./prepared";
+export { executePrepared, toQueryText, type QueryText } from "./prepared";
 export * from "./migrate";
 export { DataDirLockedError } from "./pglite-lock";
 export { uuidv7 } from "./uuidv7";

@@ -1,29 +1,45 @@
 import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 
+/** A statement's text (`$1`, `$2`, … placeholders) and its parameters, in order. */
+export interface QueryText {
+  sql: string;
+  params: unknown[];
+}
+
 interface Internals {
-  dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  dialect?: { sqlToQuery(query: SQL): QueryText };
   session?: {
     client?: {
+      /** postgres.js (a connection pool or a transaction). */
       unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown>;
+      /** PGlite (the database or a transaction). */
+      query?: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
     };
   };
+}
+
+/** `query` as text and parameters, numbered as `db`'s driver expects them. */
+export function toQueryText(db: DbOrTx, query: SQL): QueryText {
+  const { dialect } = db as unknown as Internals;
+  if (!dialect) throw new Error("toQueryText: not a drizzle database");
+  return dialect.sqlToQuery(query);
 }
 
 /**
  * Runs `query` as a named prepared statement on Postgres (parsed and analyzed
  * once per connection, not on every call as drizzle's unnamed statements
- * are); elsewhere (PGlite) as an ordinary execute. For hot statements whose
- * text is stable, such as publishing realtime events; the rows come back as
- * the driver returns them.
+ * are); on PGlite as an ordinary query. For hot statements whose text is
+ * stable, such as publishing realtime events. `query` is drizzle SQL, or text
+ * with its parameters when the caller builds a hot statement itself (see
+ * publishEvents); the rows come back as the driver returns them.
  */
-export async function executePrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const { dialect, session } = db as unknown as Internals;
-  const unsafe = session?.client?.unsafe;
-  if (dialect && unsafe) {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await unsafe.call(session.client, text, params, { prepare: true })) as T[];
+export async function executePrepared<T>(db: DbOrTx, query: SQL | QueryText): Promise<T[]> {
+  const client = (db as unknown as Internals).session?.client;
+  const { sql: text, params } = "params" in query ? query : toQueryText(db, query);
+  if (client?.unsafe) {
+    return (await client.unsafe(text, params, { prepare: true })) as T[];
   }
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+  if (client?.query) return (await client.query(text, params)).rows as T[];
+  throw new Error("executePrepared: unknown driver");
 }

@@ -2,8 +2,7 @@ import {
   AppError,
   getEnv,
   principalStillValid,
-  type BusEvent,
-  type BusSignal,
+  type BusSubscription,
   type HubActor,
   type Principal,
   type RealtimeBus,
@@ -69,12 +68,10 @@ function watchWhile<T>(
     check: () => Promise<T | null>;
     onCheck?: (answer: T) => void;
   },
-): AsyncGenerator<BusEvent | BusSignal> {
+): BusSubscription {
   const stop = new AbortController();
   const abort = () => stop.abort();
   options.signal?.addEventListener("abort", abort, { once: true });
-  // Registered now: signals sent from here on reach this subscriber.
-  const events = bus.subscribe(stream, { after: options.after, signal: stop.signal });
   const intervalMs = getEnv().REALTIME_RECHECK_SECONDS * 1000;
   const key = `${ctx.principal?.userId ?? "-"}:${ctx.principal?.sessionId ?? "-"}:${stream}:${options.key}`;
   const recheck = async () => {
@@ -86,14 +83,16 @@ function watchWhile<T>(
     else options.onCheck?.(answer);
   };
   const timer = setInterval(() => void recheck(), intervalMs);
-  return (async function* () {
-    try {
-      yield* events;
-    } finally {
+  // Registered now: signals sent from here on reach this subscriber. The
+  // bus's own iterator goes to the caller, with no wrapper to pass through.
+  return bus.subscribe(stream, {
+    after: options.after,
+    signal: stop.signal,
+    onEnd: () => {
       clearInterval(timer);
       options.signal?.removeEventListener("abort", abort);
-    }
-  })();
+    },
+  });
 }
 
 /**
@@ -110,7 +109,7 @@ export function guardedStream(
     signal?: AbortSignal;
     stillAllowed: () => Promise<boolean>;
   },
-): AsyncGenerator<BusEvent | BusSignal> {
+): BusSubscription {
   return watchWhile(ctx, bus, stream, {
     after: options.after,
     signal: options.signal,
@@ -153,7 +152,7 @@ export function guardedHubStream(
     needs: readonly Permission[];
     stillAllowed?: (actor: HubActor) => Promise<boolean>;
   },
-): { events: AsyncGenerator<BusEvent | BusSignal>; actor: () => HubActor } {
+): { events: BusSubscription; actor: () => HubActor } {
   let current = actorOf(ctx);
   const events = watchWhile(ctx, bus, stream, {
     after: options.after,

@@ -4,10 +4,10 @@ import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
 import { StreamState, type BusEvent, type BusSignal, type StreamReader } from "./stream-state";
+import { BusSubscription, type SubscriptionSource } from "./subscription";
 
 export type { BusEvent, BusSignal } from "./stream-state";
-
-const BACKLOG_PAGE = 500;
+export type { BusSubscription } from "./subscription";
 
 /**
  * The realtime bus of one process. Writers call `publishEvent` inside their
@@ -17,7 +17,7 @@ const BACKLOG_PAGE = 500;
  * resuming after `lastEventId` reads the backlog from the table, then the
  * live window, with its own cursor: every event once, in order.
  */
-export class RealtimeBus implements StreamReader {
+export class RealtimeBus implements StreamReader, SubscriptionSource {
   private streams = new Map<string, StreamState>();
   private unlisten: (() => Promise<void>)[] = [];
   private started: Promise<void> | null = null;
@@ -157,7 +157,7 @@ export class RealtimeBus implements StreamReader {
     return state;
   }
 
-  private release(state: StreamState) {
+  release(state: StreamState) {
     if (--state.subscribers === 0) this.streams.delete(state.stream);
   }
 
@@ -167,63 +167,14 @@ export class RealtimeBus implements StreamReader {
    * signals in between. Ends when `signal` aborts. The subscriber is
    * registered when this is called (signals from then on are kept), so callers
    * can tell their client "ready" before the first read; they must iterate
-   * the result, which releases the registration when it ends.
+   * the result to its end or call its `return()`, which releases the
+   * registration and calls `onEnd`.
    */
   subscribe(
     stream: string,
-    options: { after?: number; signal?: AbortSignal } = {},
-  ): AsyncGenerator<BusEvent | BusSignal> {
-    const state = this.acquire(stream);
-    const signals: BusSignal[] = [];
-    const wake: { fn: (() => void) | null } = { fn: null };
-    const onSignal = (signal: BusSignal) => {
-      signals.push(signal);
-      wake.fn?.();
-    };
-    state.signals.add(onSignal);
-    return this.iterate(state, signals, wake, onSignal, options);
-  }
-
-  private async *iterate(
-    state: StreamState,
-    signals: BusSignal[],
-    wake: { fn: (() => void) | null },
-    onSignal: (signal: BusSignal) => void,
-    options: { after?: number; signal?: AbortSignal },
-  ): AsyncGenerator<BusEvent | BusSignal> {
-    const stream = state.stream;
-    try {
-      await this.start();
-      await state.refresh();
-      let cursor = options.after ?? state.hi ?? 0;
-      // A cursor from the future (another database, a reset stream) restarts at the head.
-      if (state.hi !== undefined && cursor > state.hi) cursor = state.hi;
-      while (!options.signal?.aborted) {
-        while (signals.length > 0) yield signals.shift()!;
-        if (state.stale) await state.refresh();
-        const version = state.version;
-        const cached = state.cachedAfter(cursor);
-        const events = cached ?? (await this.readAfter(stream, cursor, BACKLOG_PAGE));
-        if (events.length > 0) {
-          for (const event of events) {
-            if (event.seq <= cursor) continue;
-            cursor = event.seq;
-            yield event;
-            if (options.signal?.aborted) return;
-          }
-          continue;
-        }
-        if (signals.length > 0) continue;
-        await Promise.race([
-          state.changed(version, options.signal),
-          new Promise<void>((resolve) => (wake.fn = resolve)),
-        ]);
-        wake.fn = null;
-      }
-    } finally {
-      state.signals.delete(onSignal);
-      this.release(state);
-    }
+    options: { after?: number; signal?: AbortSignal; onEnd?: () => void } = {},
+  ): BusSubscription {
+    return new BusSubscription(this, this.acquire(stream), options);
   }
 }
 

@@ -30,7 +30,7 @@ export interface StreamReader {
 /**
  * What one process knows about one stream it has subscribers for: the newest
  * events (a contiguous window ending at `hi`), whether a notification arrived
- * since the last read (`stale`), and who waits for news.
+ * since the last read (`stale`), and who listens for news.
  */
 export class StreamState {
   cache: BusEvent[] = [];
@@ -42,7 +42,8 @@ export class StreamState {
   subscribers = 0;
   private refreshing: Promise<void> | null = null;
   private again = false;
-  private waiters = new Set<() => void>();
+  /** Called after every refresh (each subscriber's wake-up). */
+  readonly listeners = new Set<() => void>();
   readonly signals = new Set<(signal: BusSignal) => void>();
 
   constructor(
@@ -77,8 +78,7 @@ export class StreamState {
       } finally {
         this.refreshing = null;
         this.version++;
-        for (const wake of this.waiters) wake();
-        this.waiters.clear();
+        for (const listener of this.listeners) listener();
       }
     })();
     return this.refreshing;
@@ -94,20 +94,6 @@ export class StreamState {
     if (from >= this.cache.length) return [];
     if (this.cache[from]!.seq === Math.max(cursor, lo - 1) + 1) return this.cache.slice(from);
     return this.cache.filter((event) => event.seq > cursor);
-  }
-
-  /** Resolves once a refresh after `version` has completed (or when aborted). */
-  changed(version: number, signal?: AbortSignal): Promise<void> {
-    if (this.version > version || this.stale) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        signal?.removeEventListener("abort", done);
-        this.waiters.delete(done);
-        resolve();
-      };
-      this.waiters.add(done);
-      signal?.addEventListener("abort", done, { once: true });
-    });
   }
 
   notify() {
