@@ -27,19 +27,18 @@ export function toQueryText(db: DbOrTx, query: SQL): QueryText {
 }
 
 /**
- * Runs `query` as a named prepared statement on Postgres (parsed and analyzed
- * once per connection, not on every call as drizzle's unnamed statements
- * are); on PGlite as an ordinary query. For hot statements whose text is
- * stable, such as publishing realtime events. `query` is drizzle SQL, or text
- * with its parameters when the caller builds a hot statement itself (see
- * publishEvents); the rows come back as the driver returns them.
+ * Runs a statement as a named prepared statement on Postgres (parsed and
+ * analyzed once per connection, not on every call as drizzle's unnamed
+ * statements are); on PGlite as an ordinary query. For hot statements whose
+ * text is stable, such as publishing realtime events (drizzle SQL goes
+ * through `toQueryText` first); the rows come back as the driver returns them.
  */
-export async function executePrepared<T>(db: DbOrTx, query: SQL | QueryText): Promise<T[]> {
+export async function executePrepared<T>(
+  db: DbOrTx,
+  { sql: text, params }: QueryText,
+): Promise<T[]> {
   const client = (db as unknown as Internals).session?.client;
-  const { sql: text, params } = "params" in query ? query : toQueryText(db, query);
-  if (client?.unsafe) {
-    return (await client.unsafe(text, params, { prepare: true })) as T[];
-  }
+  if (client?.unsafe) return (await client.unsafe(text, params, { prepare: true })) as T[];
   if (client?.query) return (await client.query(text, params)).rows as T[];
   throw new Error("executePrepared: unknown driver");
 }

@@ -57,17 +57,15 @@ export async function publishEvents(
   // The callers' writes go through drizzle; the rest of this hot statement is
   // written here as text, which costs a fraction of building it from drizzle
   // fragments (docs/benchmarks.md, send throughput).
-  const { sql: head, params } = writes.length
-    ? toQueryText(
-        tx,
-        sql`with ${sql.join(
-          writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write.getSQL()})`),
-          sql`, `,
-        )}`,
-      )
-    : { sql: "with", params: [] as unknown[] };
+  const { sql: written, params } = toQueryText(
+    tx,
+    sql.join(
+      writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write.getSQL()})`),
+      sql`, `,
+    ),
+  );
   const param = (value: unknown) => `$${params.push(value)}`;
-  const parts: string[] = [];
+  const parts = written ? [written] : [];
   streams.forEach((stream, i) => {
     const list = byStream.get(stream)!;
     // Counts are literals, not parameters: planned as constants, never user input.
@@ -98,7 +96,7 @@ export async function publishEvents(
     streams.length === 0 ? null : afterCommit(tx, () => notifyCommitted(root!, published));
   const notify = root ? "" : `, pg_notify(${param(EVENTS_CHANNEL)}, stream || ':' || seq)`;
   const rows = await executePrepared<{ stream: string; seq: number | string }>(tx, {
-    sql: `${head}${writes.length && parts.length ? "," : ""} ${parts.join(", ")} select stream, seq${notify} from ${added} as added`,
+    sql: `with ${parts.join(", ")} select stream, seq${notify} from ${added} as added`,
     params,
   });
   published = rows

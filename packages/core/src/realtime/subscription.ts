@@ -1,10 +1,9 @@
-import type { BusEvent, BusSignal, StreamState } from "./stream-state";
+import type { BusEvent, BusSignal, StreamReader, StreamState } from "./stream-state";
 
 /** What a subscription needs of its bus. */
-export interface SubscriptionSource {
+export interface SubscriptionSource extends Pick<StreamReader, "readAfter"> {
   /** Starts listening (idempotent). */
   start(): Promise<void>;
-  readAfter(stream: string, after: number, limit: number): Promise<BusEvent[]>;
   /** The subscription ended: its stream may be forgotten. */
   release(state: StreamState): void;
 }
