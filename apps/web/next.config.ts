@@ -12,6 +12,9 @@ const config: NextConfig = {
     "@guildhall/db",
     "@guildhall/permissions",
     "@guildhall/ui",
+    // Bundled also into the Pages Router SSE route, where Node could not
+    // resolve its extension-less "next/server" import.
+    "next-auth",
   ],
   // Loaded from node_modules at run time: WASM/native code, or packages that do not bundle well.
   serverExternalPackages: [

@@ -1,19 +1,22 @@
 /**
  * The fan-out baseline: a bare Node SSE broadcast in its own process, as the
  * Guildhall server is. GET opens a stream; POST writes its body as one
- * `data:` frame to every open stream, then answers.
+ * frame (`id:` and `data:`) to every open stream, then answers.
  */
 import { createServer, type ServerResponse } from "node:http";
 
 const port = Number(process.argv[2] ?? 3331);
 const streams = new Set<ServerResponse>();
+let sent = 0;
 
 createServer((req, res) => {
   if (req.method === "POST") {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString()));
     req.on("end", () => {
-      for (const stream of streams) stream.write(`data: ${body}\n\n`);
+      // With an id, as Guildhall's tracked frames have.
+      const frame = `id: ${++sent}\ndata: ${body}\n\n`;
+      for (const stream of streams) stream.write(frame);
       res.end("ok");
     });
     return;

@@ -3,8 +3,8 @@
  *  1. A message sent to a ticket reaches 1,000 Server-Sent-Events subscribers
  *     of that ticket: latency p50 / p99 from send to receipt, against a bare
  *     Node SSE broadcast (an http server in its own process, as Guildhall's
- *     is, and the same 1,000 clients) measured in the same run; the first
- *     messages warm both up and are not counted. Target: p99 <= 2x the
+ *     is, sending frames of the same size to the same 1,000 clients) measured
+ *     in the same run; the first messages warm both up and are not counted. Target: p99 <= 2x the
  *     baseline, nothing lost.
  *  2. Send throughput with the bus (message insert + event + NOTIFY, in one
  *     statement as sendMessage does) keeps >= 0.8x plain message inserts, at
@@ -100,6 +100,30 @@ async function measureFanOut(
   return row;
 }
 
+type ClientEvent = { type?: string; payload?: { preview?: string } };
+
+/** The message number in a `message.created` event's preview (`bench <n>`). */
+function messageNumber(event?: ClientEvent): number | null {
+  const match = /^bench (\d+)$/.exec(event?.payload?.preview ?? "");
+  return event?.type === "message.created" && match ? Number(match[1]) : null;
+}
+
+/**
+ * What the bare broadcast sends for message `n`: an event of the same shape
+ * and size as Guildhall's `message.created` frame, so both runs' clients
+ * parse the same bytes and only the servers differ.
+ */
+const sameSizeEvent = (n: number) => ({
+  type: "message.created",
+  payload: {
+    ticketId: uuidv7(),
+    messageId: uuidv7(),
+    authorId: uuidv7(),
+    internal: false,
+    preview: `bench ${n}`,
+  },
+});
+
 async function fanOut() {
   // --- 1a. baseline: a bare Node SSE broadcast, in its own process ------------------------
   const bare = spawnNode(["--import", "tsx", "bench/bare-sse-server.ts", "3331"], {}, "ignore");
@@ -110,12 +134,14 @@ async function fanOut() {
   console.log("target                              p50 ms   p99 ms   lost");
   let baseline: { p50: number; p99: number; lost: number };
   try {
-    const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) => {
-      const parsed = JSON.parse(data) as { n?: number };
-      return typeof parsed.n === "number" ? parsed.n : null;
-    });
+    const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) =>
+      messageNumber(JSON.parse(data) as ClientEvent),
+    );
     baseline = await measureFanOut("bare Node SSE broadcast", bareClients, async (n) => {
-      await fetch("http://127.0.0.1:3331/", { method: "POST", body: JSON.stringify({ n }) });
+      await fetch("http://127.0.0.1:3331/", {
+        method: "POST",
+        body: JSON.stringify(sameSizeEvent(n)),
+      });
     });
     bareClients.close();
   } finally {
@@ -156,17 +182,13 @@ async function fanOut() {
       );
     };
     const auth = { authorization: `Bearer ${accessToken}` };
-    const messageNumber = (event?: { type?: string; payload?: { preview?: string } }) => {
-      const match = /^bench (\d+)$/.exec(event?.payload?.preview ?? "");
-      return event?.type === "message.created" && match ? Number(match[1]) : null;
-    };
     // The plain SSE URL: one frame per event, serialized once for all subscribers.
     const query = new URLSearchParams({ hubSlug: "demo", ticketId: String(ticket.id) });
     const plain = await openClients(
       SUBSCRIBERS,
       `${server.url}/api/v1/sse/tickets.watch?${query}`,
       auth,
-      (data) => messageNumber(JSON.parse(data) as Parameters<typeof messageNumber>[0]),
+      (data) => messageNumber(JSON.parse(data) as ClientEvent),
     );
     guildhall = await measureFanOut("Guildhall /api/v1/sse (plain SSE)", plain, send);
     plain.close();
@@ -179,8 +201,7 @@ async function fanOut() {
         SUBSCRIBERS,
         `${server.url}/api/trpc/tickets.watch?input=${input}`,
         auth,
-        (data) =>
-          messageNumber((JSON.parse(data) as { json?: Parameters<typeof messageNumber>[0] }).json),
+        (data) => messageNumber((JSON.parse(data) as { json?: ClientEvent }).json),
       );
       await measureFanOut("Guildhall /api/trpc (tRPC SSE)", typed, send);
       typed.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HttpSession } from "./support/http-session";
 import { ADMIN_PASSWORD, useServer } from "./support/server";
 
 const server = useServer();
@@ -57,12 +58,18 @@ async function rest(path: string, init: { method?: string; body?: unknown; token
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+let adminLogin: Promise<string> | undefined;
+/** The admin's access token, signed in once for the file (sign-ins are rate limited). */
+function adminToken(): Promise<string> {
+  adminLogin ??= rest("/auth/login", { body: { login: "admin", password: ADMIN_PASSWORD } }).then(
+    (login) => login.body.accessToken as string,
+  );
+  return adminLogin;
+}
+
 describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
   it("streams a ticket as plain JSON frames with ids, resumes from Last-Event-ID and ends when the ticket is deleted", async () => {
-    const login = await rest("/auth/login", {
-      body: { login: "admin", password: ADMIN_PASSWORD },
-    });
-    const token = login.body.accessToken as string;
+    const token = await adminToken();
     const ticket = await rest("/hubs/demo/tickets", {
       token,
       body: { subject: "Live over SSE", description: "Plain SSE consumers.", category: "Support" },
@@ -133,8 +140,7 @@ describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
       requestId: expect.any(String),
     });
 
-    const login = await rest("/auth/login", { body: { login: "admin", password: ADMIN_PASSWORD } });
-    const auth = { authorization: `Bearer ${login.body.accessToken as string}` };
+    const auth = { authorization: `Bearer ${await adminToken()}` };
     const invalid = await fetch(
       `${server.url}/api/v1/sse/tickets.watch?hubSlug=demo&ticketId=nope`,
       {
@@ -157,6 +163,12 @@ describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ code: "NOT_FOUND" });
     }
+
+    // A stream is opened with GET only.
+    const posted = await fetch(ticketUrl, { method: "POST", headers: auth });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get("allow")).toBe("GET");
+    expect(await posted.json()).toMatchObject({ message: expect.any(String) });
   });
 
   it("serves public subscriptions too, with tracked ids", async () => {
@@ -168,5 +180,71 @@ describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
     expect(first.id).toBe("42");
     expect(JSON.parse(first.data!)).toMatchObject({ status: "ok" });
     await next.close();
+  });
+
+  it("takes the dashboard's sign-in cookie as a browser's EventSource sends it, and refuses it once signed out", async () => {
+    const browser = new HttpSession(server.url);
+    expect(await browser.signIn("admin", ADMIN_PASSWORD)).toBe(302);
+    const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    expect(cookie).toContain("authjs.session-token=");
+    const path = "/api/v1/sse/tickets.watchInbox?hubSlug=demo";
+
+    const response = await browser.fetch(path);
+    expect(response.status).toBe(200);
+    const next = frames(response);
+    expect(await nextData(next)).toMatchObject({ data: '{"type":"ready","payload":{}}' });
+    await next.close();
+
+    // Without the cookie (and without a token) the stream is refused, without cookies of its own.
+    const anonymous = await fetch(`${server.url}${path}`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.getSetCookie()).toEqual([]);
+    expect(await anonymous.json()).toMatchObject({ code: "UNAUTHENTICATED" });
+
+    // Signing out revokes the session: the old cookie no longer opens a stream.
+    expect(await browser.signOut()).toBe(302);
+    const revoked = await fetch(`${server.url}${path}`, { headers: { cookie } });
+    expect(revoked.status).toBe(401);
+    await revoked.body?.cancel();
+  });
+
+  it("releases a subscription when its client disconnects: the others see the viewer leave", async () => {
+    const token = await adminToken();
+    expect(
+      (await rest("/hubs/demo/settings", { method: "PATCH", token, body: { joinPolicy: "open" } }))
+        .status,
+    ).toBe(200);
+    const member = { username: "sseviewer", email: "sse-viewer@example.test" };
+    const password = "an sse viewer passphrase";
+    expect((await rest("/auth/register", { body: { ...member, password } })).status).toBe(200);
+    const memberToken = (await rest("/auth/login", { body: { login: member.username, password } }))
+      .body.accessToken as string;
+    expect((await rest("/hubs/demo/join", { token: memberToken, body: {} })).status).toBe(200);
+    const ticket = await rest("/hubs/demo/tickets", {
+      token: memberToken,
+      body: { subject: "Who is here", description: "Viewers come and go.", category: "Support" },
+    });
+    const url = `${server.url}/api/v1/sse/tickets.watch?hubSlug=demo&ticketId=${String(ticket.body.id)}`;
+
+    const staff = frames(await fetch(url, { headers: { authorization: `Bearer ${token}` } }));
+    expect(await nextData(staff)).toMatchObject({ data: '{"type":"ready","payload":{}}' });
+    const viewerEvent = async (type: string) => {
+      for (;;) {
+        const event = JSON.parse((await nextData(staff))!.data!) as {
+          type: string;
+          payload: { username?: string };
+        };
+        if (event.type === type && event.payload.username === member.username) return event;
+      }
+    };
+    const memberStream = frames(
+      await fetch(url, { headers: { authorization: `Bearer ${memberToken}` } }),
+    );
+    expect(await nextData(memberStream)).toMatchObject({ data: '{"type":"ready","payload":{}}' });
+    await viewerEvent("viewer.joined");
+    // The member's client goes away; the server ends that subscription and its presence.
+    await memberStream.close();
+    await viewerEvent("viewer.left");
+    await staff.close();
   });
 });

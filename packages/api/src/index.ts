@@ -13,4 +13,4 @@ export { consumeLoginAttempt, loginRule, prepareRateLimits } from "./middleware/
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
 export { presenceCount } from "./realtime/presence";
-export { openSseStream, restError, type SseRequest } from "./sse/stream";
+export { serveSse, restError, type SseRequest } from "./sse/stream";

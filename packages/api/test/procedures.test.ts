@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { describeError } from "../src";
+import { getEventListeners } from "node:events";
+import { createCaller, createContext, describeError } from "../src";
 import { useWorld } from "./support/world";
 
 const fixture = useWorld();
@@ -42,6 +43,29 @@ describe("system.watchHealth", () => {
       ["42", { status: "ok" }],
       ["43", { status: "ok" }],
     ]);
+  });
+
+  it("leaves no abort listener behind from one update to the next", async () => {
+    const stop = new AbortController();
+    const caller = createCaller(
+      createContext({
+        db: fixture.db.db,
+        dbKind: fixture.db.kind,
+        headers: new Headers({ "x-forwarded-for": "10.0.0.99" }),
+        principal: null,
+        bus: null,
+      }),
+      { signal: stop.signal },
+    );
+    const stream = await caller.system.watchHealth({ intervalSeconds: 1 });
+    const listeners: number[] = [];
+    for await (const _ of stream) {
+      listeners.push(getEventListeners(stop.signal, "abort").length);
+      if (listeners.length === 3) break;
+    }
+    // A long-lived status page must not gain a listener per interval.
+    expect(listeners).toEqual([listeners[0], listeners[0], listeners[0]]);
+    stop.abort();
   });
 });
 

@@ -1,5 +1,5 @@
 import { createDatabase, type DatabaseHandle } from "@guildhall/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { schema } from "@guildhall/db";
 import { sql } from "drizzle-orm";
 import {
@@ -218,6 +218,39 @@ describe("realtime bus", () => {
     expect(await first.next()).toEqual({ done: true, value: undefined });
     expect(ended).toEqual(["first", "second"]);
     expect(bus.stats().subscribers).toBe(before);
+  });
+
+  it("works across copies of its modules (Next bundles each runtime apart): after-commit hooks, and commits reach the bus in process, without a read or a NOTIFY", async () => {
+    // tdb.db was opened, and the bus attached, by this file's copies of @guildhall/db and
+    // the realtime modules; the route that writes may hold other copies.
+    vi.resetModules();
+    const db = await import("@guildhall/db");
+    const realtime = await import("../src/realtime/publish");
+    expect(realtime.publishEvent).not.toBe(publishEvent);
+    const hooks: string[] = [];
+    await tdb.db.transaction((tx) => {
+      expect(db.afterCommit(tx, () => hooks.push("committed"))).toBe(tdb.db);
+      expect(hooks).toEqual([]);
+      return Promise.resolve();
+    });
+    expect(hooks).toEqual(["committed"]);
+
+    const notified: string[] = [];
+    const unlisten = await tdb.pglite?.listen("gh_events", (payload) => notified.push(payload));
+    const controller = new AbortController();
+    const received = take(bus.subscribe("s:copies", { signal: controller.signal }), 2, controller);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const n of [1, 2])
+      await tdb.db.transaction((tx) =>
+        realtime.publishEvent(tx, { stream: "s:copies", type: "test", payload: { n } }),
+      );
+    const live = await received;
+    expect(seqs(live)).toEqual([1, 2]);
+    // Handed over in process, as a reader of the table would see them.
+    expect(live).toEqual(await bus.readAfter("s:copies", 0, 10));
+    // On the embedded database this process is the only reader: no NOTIFY at all.
+    expect(notified).toEqual([]);
+    await unlisten?.();
   });
 
   it("carries events between two instances (separate connections) on Postgres", async (context) => {

@@ -1,12 +1,17 @@
 import type { Database, DbOrTx } from "./client";
+import { processWide } from "./process-wide";
 
 interface Root {
   db: Database;
   hooks: (() => void)[];
 }
 
-/** Transactions opened through `db.transaction` of a database made by createDatabase. */
-const roots = new WeakMap<object, Root>();
+/**
+ * Transactions opened through `db.transaction` of a database made by
+ * createDatabase (process-wide: the database is opened by one bundle's copy
+ * of this module and written through by others).
+ */
+const roots = processWide("commitRoots", () => new WeakMap<object, Root>());
 
 /**
  * Runs `hook` once the transaction `tx` has committed (never after a

@@ -10,6 +10,7 @@ import {
   revokeSessions,
 } from "@guildhall/core";
 import { consumeLoginAttempt } from "@guildhall/api";
+import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
@@ -129,10 +130,34 @@ async function config(): Promise<NextAuthConfig> {
 
 export const { handlers, auth, signIn } = NextAuth(() => config());
 
-/** The session id and user of the dashboard cookie, if any. */
-export async function cookieSession(): Promise<{ sid: string; sub: string } | null> {
-  const session = (await auth()) as { sid?: unknown; userId?: unknown } | null;
-  return typeof session?.sid === "string" && typeof session.userId === "string"
-    ? { sid: session.sid, sub: session.userId }
-    : null;
+/** The session id and user a dashboard cookie names. */
+export interface CookieSession {
+  sid: string;
+  sub: string;
+}
+
+function cookieSessionOf(session: unknown): CookieSession | null {
+  const { sid, userId } = (session ?? {}) as { sid?: unknown; userId?: unknown };
+  return typeof sid === "string" && typeof userId === "string" ? { sid, sub: userId } : null;
+}
+
+/** The dashboard cookie's session, if any (App Router: pages, route handlers, actions). */
+export async function cookieSession(): Promise<CookieSession | null> {
+  return cookieSessionOf(await auth());
+}
+
+/** next-auth's session cookie (`__Secure-` on https; `.0`, `.1`… when chunked). */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token(\.\d+)?=/;
+
+/**
+ * The same for a Pages Router API route, which has the Node request and
+ * response. Requests without a session cookie skip next-auth (which would
+ * answer them with fresh CSRF cookies).
+ */
+export async function nodeCookieSession(
+  req: NextApiRequest,
+  res: NextApiResponse,
+): Promise<CookieSession | null> {
+  if (!SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+  return cookieSessionOf(await auth(req, res));
 }

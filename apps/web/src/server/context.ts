@@ -1,9 +1,15 @@
 import { createContext, type Context } from "@guildhall/api";
 import { busFor, getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
-import { cookieSession } from "./auth";
+import { cookieSession, type CookieSession } from "./auth";
+
+/** What the context needs of a request: a fetch `Request`, or a Node request's method and headers. */
+export interface RequestHead {
+  method: string;
+  headers: Headers;
+}
 
 /** A cookie may only act for requests from our own pages (no cross-site writes). */
-function sameOrigin(req: Request): boolean {
+function sameOrigin(req: RequestHead): boolean {
   if (req.method === "GET" || req.method === "HEAD") return true;
   const site = req.headers.get("sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";
@@ -15,17 +21,22 @@ function sameOrigin(req: Request): boolean {
 }
 
 /**
- * Per-request context for the route handlers (tRPC and REST). The principal
- * comes from `Authorization: Bearer` (access or application token) or else
- * from the dashboard's next-auth cookie; either way the session is re-checked.
+ * Per-request context for the route handlers (tRPC, REST and SSE). The
+ * principal comes from `Authorization: Bearer` (access or application token)
+ * or else from the dashboard's next-auth cookie (read by `readCookie`); either
+ * way the session is re-checked.
  */
-export async function contextFromRequest(req: Request, resHeaders?: Headers): Promise<Context> {
+export async function contextFromRequest(
+  req: RequestHead,
+  resHeaders?: Headers,
+  readCookie: () => Promise<CookieSession | null> = cookieSession,
+): Promise<Context> {
   const handle = await getDatabase();
   const authorization = req.headers.get("authorization");
   let principal = await resolvePrincipal(handle.db, authorization);
   if (!principal && !authorization && sameOrigin(req)) {
     // The cookie names a browser session, which sessionPrincipal reports as via "session".
-    const session = await cookieSession();
+    const session = await readCookie();
     principal = session ? await sessionPrincipal(handle.db, session) : null;
   }
   return createContext({

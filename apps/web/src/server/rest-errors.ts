@@ -29,9 +29,21 @@ export async function restErrorBody(response: Response): Promise<Response> {
   return Response.json(body, { status: response.status, headers });
 }
 
+/** An error raised outside any procedure, in the REST shape, in the request's language. */
+export function restFailure(
+  headers: Headers,
+  error: TRPCError,
+): { status: number; body: Record<string, unknown> } {
+  const locale = resolveLocale(null, headers.get("accept-language"));
+  const body = describeError(error, locale, null);
+  return { status: body.httpStatus, body: restError(body) };
+}
+
 /** A failure before any procedure ran (e.g. the database is unreachable), in the REST shape. */
 export function failureBeforeProcedure(req: Request, cause: unknown): Response {
-  const locale = resolveLocale(null, req.headers.get("accept-language"));
-  const body = describeError(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }), locale, null);
-  return Response.json(restError(body), { status: body.httpStatus });
+  const { status, body } = restFailure(
+    req.headers,
+    new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }),
+  );
+  return Response.json(body, { status });
 }

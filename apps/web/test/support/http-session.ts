@@ -50,6 +50,27 @@ export class HttpSession {
     });
   }
 
+  /** Signs in as the dashboard's sign-in form does (next-auth credentials); returns the status. */
+  async signIn(login: string, password: string): Promise<number> {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    const response = await this.post("/api/auth/callback/credentials", {
+      csrfToken,
+      login,
+      password,
+    });
+    return response.status;
+  }
+
+  /** Signs out as the dashboard does (next-auth revokes the session). */
+  async signOut(): Promise<number> {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    return (await this.post("/api/auth/signout", { csrfToken })).status;
+  }
+
   /** A tRPC query with this session's cookie. */
   async query<T>(path: string): Promise<{ status: number; data?: T; code?: string }> {
     const response = await this.fetch(`/api/trpc/${path}`);

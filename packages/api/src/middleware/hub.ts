@@ -1,8 +1,7 @@
 import {
   AppError,
-  getHubBySlug,
-  getMembership,
-  memberAuthority,
+  hubMembership,
+  type Authority,
   type MemberRole,
   type Principal,
 } from "@guildhall/core";
@@ -27,27 +26,33 @@ export interface HubScope {
 /** What a caller holds in a hub now: the part of `HubScope` read from the database. */
 export type HubStanding = Pick<HubScope, "role" | "roles" | "highest" | "grants">;
 
+/** What `authority` (null: not a member) amounts to for the caller; null without access. */
+function standingOf(
+  authority: Authority | null,
+  principal: Pick<Principal, "superAdmin">,
+): HubStanding | null {
+  if (!authority && !principal.superAdmin) return null;
+  const { roles, permissions, highest } = authority ?? { roles: [], permissions: [], highest: -1 };
+  return {
+    role: roles[0]?.key ?? null,
+    roles,
+    highest: principal.superAdmin ? Number.MAX_SAFE_INTEGER : highest,
+    grants: grantsFrom(permissions, principal.superAdmin),
+  };
+}
+
 /**
  * The caller's roles and grants in a hub as stored now, or null when they are
- * not a member (and not a super admin). The hub middleware resolves every
- * request with it; live subscriptions re-resolve with it while they run.
+ * not a member (and not a super admin) or the hub is gone. Live subscriptions
+ * re-resolve with it while they run, as the hub middleware resolves every request.
  */
 export async function hubStanding(
   db: DbOrTx,
   hubId: string,
   principal: Pick<Principal, "userId" | "superAdmin">,
 ): Promise<HubStanding | null> {
-  const membership = await getMembership(db, hubId, principal.userId);
-  if (!membership && !principal.superAdmin) return null;
-  const authority = membership
-    ? await memberAuthority(db, hubId, principal.userId)
-    : { roles: [], permissions: [], highest: -1 };
-  return {
-    role: authority.roles[0]?.key ?? null,
-    roles: authority.roles,
-    highest: principal.superAdmin ? Number.MAX_SAFE_INTEGER : authority.highest,
-    grants: grantsFrom(authority.permissions, principal.superAdmin),
-  };
+  const found = await hubMembership(db, { id: hubId }, principal.userId);
+  return found ? standingOf(found.authority, principal) : null;
 }
 
 function requestedSlug(rawInput: unknown, header: string | null): string | null {
@@ -69,9 +74,11 @@ export const hubProcedure = authedProcedure
     const rawInput = await getRawInput();
     const slug = requestedSlug(rawInput, ctx.hubHeader);
     if (!slug) throw new AppError("HUB_REQUIRED");
-    const hub = await getHubBySlug(ctx.db, slug);
-    const standing = hub ? await hubStanding(ctx.db, hub.id, ctx.principal) : null;
-    if (!hub || !standing) throw new AppError("HUB_NOT_FOUND", { hub: slug });
+    // The hub, the membership and the roles in one query (every hub request pays for it).
+    const found = await hubMembership(ctx.db, { slug }, ctx.principal.userId);
+    const standing = found ? standingOf(found.authority, ctx.principal) : null;
+    if (!found || !standing) throw new AppError("HUB_NOT_FOUND", { hub: slug });
+    const { hub } = found;
     await enforceRoleQuota(ctx, hub.id, standing.role);
     const scope: HubScope = { id: hub.id, slug: hub.slug, name: hub.name, ...standing };
     // Procedures declare `hubSlug` in their input (it is the REST path parameter);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { AppError, getEnv, getLogger } from "@guildhall/core";
+import { processWide } from "@guildhall/db";
 import { Redis } from "ioredis";
 import {
   RateLimiterMemory,
@@ -23,21 +24,24 @@ export interface RateLimitRule {
 const SUPER_ADMIN_MULTIPLIER = 10;
 
 /**
- * Process-wide state, kept on globalThis: Next bundles the start-up hook and
- * the route handlers separately, and both must share one Redis connection.
+ * Process-wide state: Next bundles the start-up hook and the routes
+ * separately, and all must share one Redis connection and one set of counts.
  */
-const state = globalThis as unknown as {
-  __guildhallRedis?: Redis | null;
-  __guildhallLimiters?: Map<string, RateLimiterAbstract>;
-  /** Set anew by resetRateLimiters (tests), so counts kept in Redis start afresh too. */
-  __guildhallLimiterGeneration?: string;
-};
-const limiters = (state.__guildhallLimiters ??= new Map<string, RateLimiterAbstract>());
+const state = processWide(
+  "rateLimits",
+  (): {
+    redis?: Redis | null;
+    limiters: Map<string, RateLimiterAbstract>;
+    /** Set anew by resetRateLimiters (tests), so counts kept in Redis start afresh too. */
+    generation?: string;
+  } => ({ limiters: new Map() }),
+);
+const { limiters } = state;
 
 function redisClient(): Redis | null {
-  if (state.__guildhallRedis !== undefined) return state.__guildhallRedis;
+  if (state.redis !== undefined) return state.redis;
   const url = getEnv().REDIS_URL;
-  if (!url) return (state.__guildhallRedis = null);
+  if (!url) return (state.redis = null);
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // With Redis down the limiters fall back to their in-memory insurance (per instance).
   let warned = false;
@@ -47,7 +51,7 @@ function redisClient(): Redis | null {
     warned = true;
   });
   redis.on("ready", () => (warned = false));
-  return (state.__guildhallRedis = redis);
+  return (state.redis = redis);
 }
 
 /**
@@ -59,7 +63,7 @@ function limiterFor(name: string, points: number, durationSeconds: number): Rate
   const key = `${name}:${points}:${durationSeconds}`;
   let limiter = limiters.get(key);
   if (limiter) return limiter;
-  const generation = state.__guildhallLimiterGeneration;
+  const generation = state.generation;
   const prefix = generation ? `gh-rl:${generation}:${name}` : `gh-rl:${name}`;
   const options = { points, duration: durationSeconds, keyPrefix: prefix };
   const client = redisClient();
@@ -223,9 +227,9 @@ export async function resetRateLimiters(): Promise<void> {
   limiters.clear();
   // Random, not counted: test files run in parallel processes against one Redis, and
   // earlier runs' counts may still be there.
-  state.__guildhallLimiterGeneration = randomBytes(6).toString("hex");
-  const redis = state.__guildhallRedis;
-  state.__guildhallRedis = undefined;
+  state.generation = randomBytes(6).toString("hex");
+  const redis = state.redis;
+  state.redis = undefined;
   if (redis) await redis.quit().catch(() => undefined);
   // Connected (again, or for the first time in this process) before the next call: counts
   // taken while connecting would go to the in-memory insurance limiter and split a test's

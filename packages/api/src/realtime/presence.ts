@@ -1,5 +1,5 @@
 import { publishSignal } from "@guildhall/core";
-import type { DbOrTx } from "@guildhall/db";
+import { processWide, type DbOrTx } from "@guildhall/db";
 
 type Viewer = { userId: string; username: string };
 type PresenceType = "viewer.joined" | "viewer.here" | "viewer.left";
@@ -14,10 +14,14 @@ const ANSWER_EVERY_MS = 1_000;
  * newcomers once, and leaves when the last of them ends. Without this, N
  * subscribers of one user turn every join into N answers to N listeners.
  */
-const present = new Map<
-  string,
-  { count: number; timer: NodeJS.Timeout; answeredAt: number; joinedAt: number }
->();
+const present = processWide(
+  "presence",
+  () =>
+    new Map<
+      string,
+      { count: number; timer: NodeJS.Timeout; answeredAt: number; joinedAt: number }
+    >(),
+);
 
 function announce(db: DbOrTx, stream: string, type: PresenceType, viewer: Viewer) {
   return publishSignal(db, { stream, type, payload: viewer }).catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { describeError, type ErrorBody } from "../format-error";
@@ -12,8 +13,6 @@ export interface SseRequest {
   params: Record<string, string>;
   /** A reconnecting EventSource's Last-Event-ID header (wins over `?lastEventId=`). */
   lastEventId: string | null;
-  /** Aborts when the client goes away. */
-  signal: AbortSignal;
   /** Headers the context collected (rate-limit answers), sent with the response. */
   headers?: Headers;
   pingMs?: number;
@@ -25,9 +24,34 @@ export function restError(body: ErrorBody): Record<string, unknown> {
   return { ...rest, ...details };
 }
 
-function errorResponse(cause: unknown, ctx: Context, headers?: Headers): Response {
+/** `headers` (a fetch `Headers`) on a Node response that has not started. */
+function setHeaders(res: ServerResponse, headers: Headers): void {
+  headers.forEach((value, key) => {
+    if (key !== "set-cookie") res.setHeader(key, value);
+  });
+  const cookies = headers.getSetCookie();
+  if (cookies.length) res.appendHeader("set-cookie", cookies);
+}
+
+/** A refusal before the stream started: an ordinary JSON answer in the REST shape. */
+function answerError(res: ServerResponse, cause: unknown, ctx: Context, headers: Headers): void {
   const body = describeError(getTRPCErrorFromUnknown(cause), ctx.locale, ctx.requestId);
-  return Response.json(restError(body), { status: body.httpStatus, headers });
+  setHeaders(res, headers);
+  res.writeHead(body.httpStatus, { "content-type": "application/json" });
+  res.end(JSON.stringify(restError(body)));
+}
+
+/** Resolves when `res` can take more (or is gone). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /**
@@ -36,12 +60,17 @@ function errorResponse(cause: unknown, ctx: Context, headers?: Headers): Respons
  * checks exactly as over tRPC; refusals before the stream starts are ordinary
  * JSON error answers; then each yielded value is one `data:` frame (with
  * `id:` when tracked), `: ping` comments keep the connection open, and
- * `event: end` says the server ended it. Values shared by many subscribers
- * are serialized once (`dataFrame`). The stream pulls the next value only
- * when the client has taken the last one, so a slow reader lags behind on
- * the bus (which keeps the events) instead of filling memory.
+ * `event: end` says the server ended it.
+ *
+ * Frames go straight to the Node response: with 1,000 subscribers of one
+ * ticket, a web `ReadableStream` piped into the response (how a route
+ * handler's body is sent) costs more than the rest of the delivery (see
+ * docs/benchmarks.md). Values shared by many subscribers are serialized once
+ * (`dataFrame`). The next value is taken only when the socket has taken the
+ * last one, so a slow reader lags behind on the bus (which keeps the events)
+ * instead of filling memory. Resolves when the stream is over.
  */
-export async function openSseStream(request: SseRequest): Promise<Response> {
+export async function serveSse(request: SseRequest, res: ServerResponse): Promise<void> {
   const { ctx, path } = request;
   // The same object the context writes its rate-limit answers into.
   const headers = request.headers ?? new Headers();
@@ -49,23 +78,24 @@ export async function openSseStream(request: SseRequest): Promise<Response> {
     { _def: { type: string } } | undefined;
   if (procedure?._def.type !== "subscription") {
     const cause = new TRPCError({ code: "NOT_FOUND", message: `No subscription "${path}"` });
-    return errorResponse(cause, ctx, headers);
+    answerError(res, cause, ctx, headers);
+    return;
   }
   const input: Record<string, string> = { ...request.params };
   if (request.lastEventId) input.lastEventId = request.lastEventId;
   const stop = new AbortController();
   let iterator: AsyncIterator<unknown> | undefined;
-  let ping: NodeJS.Timeout | undefined;
-  let finished = false;
+  // A flag rather than `stop.signal.aborted`: checked for every event of every subscriber.
+  let ended = false;
   const finish = () => {
-    if (finished) return;
-    finished = true;
-    clearInterval(ping);
-    request.signal.removeEventListener("abort", finish);
+    if (ended) return;
+    ended = true;
+    res.off("close", finish);
     stop.abort();
     void iterator?.return?.().catch(() => undefined);
   };
-  request.signal.addEventListener("abort", finish, { once: true });
+  // The client went away (or the response ended).
+  res.on("close", finish);
   try {
     const result: unknown = await callTRPCProcedure({
       router: appRouter,
@@ -79,44 +109,43 @@ export async function openSseStream(request: SseRequest): Promise<Response> {
     iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   } catch (cause) {
     finish();
-    return errorResponse(cause, ctx, headers);
+    if (!res.destroyed) answerError(res, cause, ctx, headers);
+    return;
   }
-  const values = iterator;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(OPEN_FRAME);
-        ping = setInterval(() => controller.enqueue(PING_FRAME), request.pingMs ?? 15_000);
-      },
-      async pull(controller) {
-        try {
-          const next = await values.next();
-          if (finished) return;
-          if (next.done) {
-            controller.enqueue(END_FRAME);
-            finish();
-            controller.close();
-            return;
-          }
-          controller.enqueue(dataFrame(next.value));
-        } catch (cause) {
-          if (finished) return;
-          const error = describeError(getTRPCErrorFromUnknown(cause), ctx.locale, ctx.requestId);
-          if (error.code === "INTERNAL")
-            ctx.log.error({ err: cause, path }, "subscription failed mid-stream");
-          controller.enqueue(failureFrame(restError(error)));
-          finish();
-          controller.close();
-        }
-      },
-      cancel: finish,
-    },
-    { highWaterMark: 1 },
-  );
-  headers.set("content-type", "text/event-stream; charset=utf-8");
-  headers.set("cache-control", "no-cache, no-transform");
-  headers.set("connection", "keep-alive");
-  // Tells nginx-style proxies not to buffer the stream.
-  headers.set("x-accel-buffering", "no");
-  return new Response(body, { status: 200, headers });
+  if (ended) {
+    // The client left while the procedure was starting.
+    void iterator.return?.().catch(() => undefined);
+    return;
+  }
+  setHeaders(res, headers);
+  res.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    // no-transform also keeps Next's compression off: gzip would hold frames back.
+    "cache-control": "no-cache, no-transform",
+    connection: "keep-alive",
+    // Tells nginx-style proxies not to buffer the stream.
+    "x-accel-buffering": "no",
+  });
+  res.write(OPEN_FRAME);
+  const ping = setInterval(() => res.write(PING_FRAME), request.pingMs ?? 15_000);
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (ended) return;
+      if (next.done) {
+        res.end(END_FRAME);
+        return;
+      }
+      if (!res.write(dataFrame(next.value))) await drained(res);
+    }
+  } catch (cause) {
+    if (ended) return;
+    const error = describeError(getTRPCErrorFromUnknown(cause), ctx.locale, ctx.requestId);
+    if (error.code === "INTERNAL")
+      ctx.log.error({ err: cause, path }, "subscription failed mid-stream");
+    res.end(failureFrame(restError(error)));
+  } finally {
+    clearInterval(ping);
+    finish();
+  }
 }

@@ -1,7 +1,8 @@
-import { schema, type DatabaseHandle } from "@guildhall/db";
+import { processWide, schema, type DatabaseHandle } from "@guildhall/db";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
+import { attachLocalBus } from "./notifier";
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
 import { StreamState, type BusEvent, type BusSignal, type StreamReader } from "./stream-state";
 import { BusSubscription, type SubscriptionSource } from "./subscription";
@@ -90,10 +91,24 @@ export class RealtimeBus implements StreamReader, SubscriptionSource {
     return this.started;
   }
 
+  /** A stream moved to `stream:seq`: its subscribers here read on unless they have it already. */
   private onEvent = (payload: string) => {
     const at = payload.lastIndexOf(":");
     const state = this.streams.get(payload.slice(0, at));
-    state?.notify();
+    // This process's own commits arrived through `committed` before their NOTIFY.
+    if (state && (state.hi === undefined || Number(payload.slice(at + 1)) > state.hi))
+      state.notify();
+  };
+
+  /** This process committed events (sorted by stream, then sequence): no read needed. */
+  private committed = (events: readonly BusEvent[]) => {
+    for (let from = 0; from < events.length;) {
+      const { stream } = events[from]!;
+      let to = from + 1;
+      while (to < events.length && events[to]!.stream === stream) to++;
+      this.streams.get(stream)?.append(events.slice(from, to));
+      from = to;
+    }
   };
 
   private onSignal = (payload: string) => {
@@ -131,6 +146,11 @@ export class RealtimeBus implements StreamReader, SubscriptionSource {
         await pglite.listen(SIGNALS_CHANNEL, this.onSignal),
       );
     }
+    const detach = attachLocalBus(this.handle.db, {
+      committed: this.committed,
+      shared: this.handle.kind === "postgres",
+    });
+    this.unlisten.push(() => Promise.resolve(detach()));
   }
 
   async stop(): Promise<void> {
@@ -178,15 +198,14 @@ export class RealtimeBus implements StreamReader, SubscriptionSource {
   }
 }
 
-const holder = globalThis as unknown as { __guildhallBus?: Map<DatabaseHandle, RealtimeBus> };
+const buses = processWide("buses", () => new WeakMap<DatabaseHandle, RealtimeBus>());
 
 /** The process's bus for a database handle (one LISTEN connection per process and database). */
 export function busFor(handle: DatabaseHandle): RealtimeBus {
-  holder.__guildhallBus ??= new Map();
-  let bus = holder.__guildhallBus.get(handle);
+  let bus = buses.get(handle);
   if (!bus) {
     bus = new RealtimeBus(handle);
-    holder.__guildhallBus.set(handle, bus);
+    buses.set(handle, bus);
   }
   return bus;
 }

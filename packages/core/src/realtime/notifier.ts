@@ -1,6 +1,7 @@
-import type { Database } from "@guildhall/db";
+import { processWide, type Database } from "@guildhall/db";
 import { sql } from "drizzle-orm";
 import { getLogger } from "../logger";
+import type { BusEvent } from "./stream-state";
 
 /** The Postgres channel that wakes listeners: payload `stream:seq` (ids only, never data). */
 export const EVENTS_CHANNEL = "gh_events";
@@ -61,14 +62,50 @@ class Notifier {
   }
 }
 
-const notifiers = new WeakMap<Database, Notifier>();
+const notifiers = processWide("notifiers", () => new WeakMap<Database, Notifier>());
 
-/** Notifies listeners of committed events (see Notifier). */
-export function notifyCommitted(db: Database, rows: readonly { stream: string; seq: number }[]) {
+/** A bus of this process on a database, told of commits at once (see `attachLocalBus`). */
+export interface LocalBus {
+  /** Sorted by stream, then sequence. */
+  committed(events: readonly BusEvent[]): void;
+  /** Other processes may use the database too (Postgres): they still need the NOTIFY. */
+  shared: boolean;
+}
+
+const localBuses = processWide("localBuses", () => new WeakMap<Database, Set<LocalBus>>());
+
+/**
+ * Lets a bus on `db` hear of this process's commits directly, without the
+ * NOTIFY round trip through the database; on an embedded database (one
+ * process) the NOTIFY is then not sent at all. Returns the detach function.
+ */
+export function attachLocalBus(db: Database, bus: LocalBus): () => void {
+  let attached = localBuses.get(db);
+  if (!attached) localBuses.set(db, (attached = new Set()));
+  attached.add(bus);
+  return () => void attached.delete(bus);
+}
+
+/**
+ * Hands committed events (sorted by stream, then sequence; built only when
+ * this process has a bus) to this process's buses, then tells the other
+ * processes' (see Notifier).
+ */
+export function notifyCommitted(
+  db: Database,
+  heads: readonly { stream: string; seq: number }[],
+  events: () => readonly BusEvent[],
+) {
+  const local = localBuses.get(db);
+  if (local?.size) {
+    const committed = events();
+    for (const bus of local) bus.committed(committed);
+  }
+  if (local?.size && ![...local].some((bus) => bus.shared)) return;
   let notifier = notifiers.get(db);
   if (!notifier) {
     notifier = new Notifier(db);
     notifiers.set(db, notifier);
   }
-  notifier.add(rows);
+  notifier.add(heads);
 }

@@ -8,6 +8,7 @@ import {
 } from "@guildhall/db";
 import { getTableName, sql, type SQLWrapper } from "drizzle-orm";
 import { EVENTS_CHANNEL, notifyCommitted } from "./notifier";
+import type { BusEvent } from "./stream-state";
 
 export { EVENTS_CHANNEL };
 /** Short-lived signals (typing, viewing): not stored, not resumable; payload is the JSON event. */
@@ -65,14 +66,18 @@ export async function publishEvents(
     ),
   );
   const param = (value: unknown) => `$${params.push(value)}`;
+  const payloads = new Map<NewEvent, string>();
   const parts = written ? [written] : [];
   streams.forEach((stream, i) => {
     const list = byStream.get(stream)!;
     // Counts are literals, not parameters: planned as constants, never user input.
     const count = list.length;
     const name = param(stream);
-    const row = (event: NewEvent) =>
-      `${param(event.hubId ?? null)}::uuid, ${param(event.type)}::text, ${param(JSON.stringify(event.payload))}::jsonb`;
+    const row = (event: NewEvent) => {
+      const payload = JSON.stringify(event.payload);
+      payloads.set(event, payload);
+      return `${param(event.hubId ?? null)}::uuid, ${param(event.type)}::text, ${param(payload)}::jsonb`;
+    };
     const store =
       count === 1
         ? `select ${name}::text, h${i}.last_seq, ${row(list[0]!)} from h${i}`
@@ -82,26 +87,51 @@ export async function publishEvents(
     parts.push(
       `h${i} as (insert into ${HEADS} as h (stream, last_seq) values (${name}::text, ${count})
         on conflict (stream) do update set last_seq = h.last_seq + ${count} returning h.last_seq)`,
-      `a${i} as (insert into ${EVENTS} (stream, seq, hub_id, type, payload) ${store} returning stream, seq)`,
+      `a${i} as (insert into ${EVENTS} (stream, seq, hub_id, type, payload) ${store} returning stream, seq, created_at)`,
     );
   });
   const added =
     streams.length === 0
-      ? "(select null::text as stream, null::bigint as seq where false)"
+      ? "(select null::text as stream, null::bigint as seq, null::timestamptz as created_at where false)"
       : streams.length === 1
         ? "a0"
-        : `(${streams.map((_, i) => `select stream, seq from a${i}`).join(" union all ")})`;
+        : `(${streams.map((_, i) => `select stream, seq, created_at from a${i}`).join(" union all ")})`;
   let published: { stream: string; seq: number }[] = [];
+  let committed = (): BusEvent[] => [];
   const root: Database | null =
-    streams.length === 0 ? null : afterCommit(tx, () => notifyCommitted(root!, published));
+    streams.length === 0
+      ? null
+      : afterCommit(tx, () => notifyCommitted(root!, published, committed));
   const notify = root ? "" : `, pg_notify(${param(EVENTS_CHANNEL)}, stream || ':' || seq)`;
-  const rows = await executePrepared<{ stream: string; seq: number | string }>(tx, {
-    sql: `with ${parts.join(", ")} select stream, seq${notify} from ${added} as added`,
-    params,
-  });
-  published = rows
-    .map((row) => ({ stream: row.stream, seq: Number(row.seq) }))
-    .sort((a, b) => (a.stream === b.stream ? a.seq - b.seq : a.stream < b.stream ? -1 : 1));
+  const rows = await executePrepared<{ stream: string; seq: number | string; created_at: Date }>(
+    tx,
+    {
+      sql: `with ${parts.join(", ")} select stream, seq, created_at${notify} from ${added} as added`,
+      params,
+    },
+  );
+  rows.sort((a, b) =>
+    a.stream === b.stream ? Number(a.seq) - Number(b.seq) : a.stream < b.stream ? -1 : 1,
+  );
+  published = rows.map((row) => ({ stream: row.stream, seq: Number(row.seq) }));
+  // For this process's bus, if it has one: the committed events as a reader would read them
+  // (payloads through JSON, as stored). Each stream's took consecutive numbers in list order.
+  committed = () => {
+    const taken = new Map<string, number>();
+    return rows.map((row, i) => {
+      const index = taken.get(row.stream) ?? 0;
+      taken.set(row.stream, index + 1);
+      const event = byStream.get(row.stream)![index]!;
+      return {
+        kind: "event" as const,
+        ...published[i]!,
+        hubId: event.hubId ?? null,
+        type: event.type,
+        payload: JSON.parse(payloads.get(event)!) as Record<string, unknown>,
+        createdAt: new Date(row.created_at),
+      };
+    });
+  };
   return published;
 }
 

@@ -84,6 +84,25 @@ export class StreamState {
     return this.refreshing;
   }
 
+  /**
+   * Events this process just committed (consecutive, in order): taken into the
+   * window when they directly follow it, with nothing else pending, and the
+   * subscribers woken, without a read; otherwise read as after a notification.
+   */
+  append(events: readonly BusEvent[]) {
+    const first = events[0];
+    if (!first || (this.hi !== undefined && events.at(-1)!.seq <= this.hi)) return;
+    if (this.refreshing || this.stale || this.hi === undefined || first.seq !== this.hi + 1) {
+      this.notify();
+      return;
+    }
+    this.cache.push(...events);
+    this.hi = events.at(-1)!.seq;
+    if (this.cache.length > CACHE_LIMIT) this.cache.splice(0, this.cache.length - CACHE_LIMIT);
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
   /** The events after `cursor` that this process can serve, or null when the database must. */
   cachedAfter(cursor: number): BusEvent[] | null {
     const lo = this.cache[0]?.seq ?? (this.hi ?? 0) + 1;

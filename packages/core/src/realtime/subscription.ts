@@ -41,8 +41,15 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
     // Registered now: signals sent from here on reach this subscriber.
     state.signals.add(this.onSignal);
     state.listeners.add(this.wake);
-    options.signal?.addEventListener("abort", this.wake, { once: true });
+    // Ended at once by the abort (a flag, not the signal's getter, is checked per event).
+    options.signal?.addEventListener("abort", this.end, { once: true });
+    if (options.signal?.aborted) this.close();
   }
+
+  private end = () => {
+    this.close();
+    this.wake();
+  };
 
   private onSignal = (signal: BusSignal) => {
     this.signals.push(signal);
@@ -71,10 +78,7 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
         if (state.hi !== undefined && this.cursor > state.hi) this.cursor = state.hi;
       }
       for (;;) {
-        if (this.closed || this.options.signal?.aborted) {
-          this.close();
-          return DONE;
-        }
+        if (this.closed) return DONE;
         const signal = this.signals.shift();
         if (signal) return { done: false, value: signal };
         if (this.at < this.batch.length) {
@@ -101,8 +105,7 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
   }
 
   return(): Promise<IteratorResult<Item>> {
-    this.close();
-    this.wake();
+    this.end();
     return Promise.resolve(DONE);
   }
 
@@ -112,7 +115,7 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
     this.batch = [];
     this.state.signals.delete(this.onSignal);
     this.state.listeners.delete(this.wake);
-    this.options.signal?.removeEventListener("abort", this.wake);
+    this.options.signal?.removeEventListener("abort", this.end);
     this.source.release(this.state);
     this.options.onEnd?.();
   }

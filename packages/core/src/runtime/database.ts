@@ -1,21 +1,21 @@
-import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
+import { createDatabase, migrateDatabase, processWide, type DatabaseHandle } from "@guildhall/db";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { seedDemo } from "../seed";
 
 /**
  * The server's one database handle: opened, migrated and seeded on first use.
- * Kept on globalThis so dev-mode module reloads reuse it instead of trying to
- * open (and lock) the embedded folder a second time.
+ * Process-wide, so every bundle and dev-mode module reload reuses it instead
+ * of opening (and locking) the embedded folder a second time.
  */
-const holder = globalThis as unknown as { __guildhallDb?: Promise<DatabaseHandle> };
+const holder = processWide("database", (): { handle?: Promise<DatabaseHandle> } => ({}));
 
 export function getDatabase(): Promise<DatabaseHandle> {
-  holder.__guildhallDb ??= openDatabase().catch((error: unknown) => {
-    holder.__guildhallDb = undefined;
+  holder.handle ??= openDatabase().catch((error: unknown) => {
+    holder.handle = undefined;
     throw error;
   });
-  return holder.__guildhallDb;
+  return holder.handle;
 }
 
 async function openDatabase(): Promise<DatabaseHandle> {

@@ -1,4 +1,4 @@
-import { schema, type Database } from "@guildhall/db";
+import { processWide, schema, type Database } from "@guildhall/db";
 import { and, eq, lte } from "drizzle-orm";
 import { getLogger } from "../logger";
 
@@ -47,16 +47,16 @@ export async function runDueJobs(db: Database, jobs: Job[], now = new Date()): P
   return ran;
 }
 
-const holder = globalThis as unknown as { __guildhallScheduler?: NodeJS.Timeout };
+const holder = processWide("scheduler", (): { timer?: NodeJS.Timeout } => ({}));
 
 /** Checks for due jobs every `tickSeconds` in this process (idempotent; the timer does not keep Node alive). */
 export function startScheduler(db: Database, jobs: Job[], tickSeconds = 30): void {
-  if (holder.__guildhallScheduler) return;
+  if (holder.timer) return;
   const tick = () =>
     void runDueJobs(db, jobs).catch((error: unknown) =>
       getLogger().error({ err: String(error) }, "scheduler tick failed"),
     );
-  holder.__guildhallScheduler = setInterval(tick, tickSeconds * 1000);
-  holder.__guildhallScheduler.unref();
+  holder.timer = setInterval(tick, tickSeconds * 1000);
+  holder.timer.unref();
   tick();
 }

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../errors";
 import type { HubActor } from "../members/actor";
 import { assertNotClosed, findTicket } from "./access";
-import { resolveAttachments, type AttachmentRef } from "./attachments";
+import { resolveAttachments, type Attachment, type AttachmentRef } from "./attachments";
 import { publishEvents } from "../realtime";
 import { messageEvent, publishMessageEvent, ticketActivityEvent } from "./events";
 import { isTicketStaff, preview } from "./rules";
@@ -36,9 +36,12 @@ export async function sendMessage(
   const internal = input.internal ?? false;
   if (internal && !staff) throw new AppError("PERMISSION_DENIED", { permission: "ticket.manage" });
   // Uploads are checked (and read for their size and type) before the transaction.
-  const ticket = await findTicket(db, actor, ticketId);
-  assertNotClosed(ticket);
-  const attachments = await resolveAttachments(ticket, input.attachments ?? []);
+  let attachments: Attachment[] = [];
+  if (input.attachments?.length) {
+    const ticket = await findTicket(db, actor, ticketId);
+    assertNotClosed(ticket);
+    attachments = await resolveAttachments(ticket, input.attachments);
+  }
   return db.transaction(async (tx) => {
     const locked = await findTicket(tx, actor, ticketId, { lock: true });
     assertNotClosed(locked);
