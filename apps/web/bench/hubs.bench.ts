@@ -16,7 +16,8 @@ import {
 import { createHub, createUser, getEnv, listMembers } from "@guildhall/core";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { benchPrincipal, openBenchDatabase, percentile, ratio, saveResult } from "./lib";
+import { accessTokenPrincipal } from "@guildhall/core/testing/principal";
+import { openBenchDatabase, percentile, ratio, saveResult } from "./lib";
 
 const MEMBERS = Number(process.argv[2] ?? 100_000);
 // LOG_LEVEL=trace keeps the database (gh_bench_keep) for a look afterwards.
@@ -64,7 +65,7 @@ try {
       .input(z.object({ hubSlug: z.string() }))
       .query(({ ctx }) => ctx.hub.id),
   });
-  const principal = benchPrincipal(owner);
+  const principal = accessTokenPrincipal(owner);
   // The bench address is whitelisted (RATE_LIMIT_WHITELIST in the bench script).
   const caller = createCallerFactory(benchRouter)(
     createContext({

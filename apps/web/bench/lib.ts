@@ -1,5 +1,5 @@
 /** Shared pieces of the benchmarks: autocannon runs, medians, servers on throwaway data. */
-import { getEnv, type Principal } from "@guildhall/core";
+import { getEnv } from "@guildhall/core";
 import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -118,20 +118,5 @@ export async function openBenchDatabase(
       if (!options.keep) await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
-  };
-}
-
-/** A signed-in user as an access token would make it (for benches calling procedures in process). */
-export function benchPrincipal(user: { id: string; username: string }): Principal {
-  return {
-    userId: user.id,
-    username: user.username,
-    superAdmin: false,
-    locale: null,
-    via: "access-token",
-    sessionId: null,
-    scopes: null,
-    mfaEnabled: false,
-    mfaVerifiedAt: null,
   };
 }

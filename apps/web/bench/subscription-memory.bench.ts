@@ -11,7 +11,8 @@
 import { busFor, createHub, createUser } from "@guildhall/core";
 import { createCaller, createContext, presenceCount } from "@guildhall/api";
 import { schema } from "@guildhall/db";
-import { benchPrincipal, openBenchDatabase, ratio, saveResult } from "./lib";
+import { accessTokenPrincipal } from "@guildhall/core/testing/principal";
+import { openBenchDatabase, ratio, saveResult } from "./lib";
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const CYCLES = Number(process.argv[3] ?? 10);
@@ -46,7 +47,7 @@ try {
       createdBy: owner.id,
     })
     .returning({ id: schema.tickets.id });
-  const principal = benchPrincipal(owner);
+  const principal = accessTokenPrincipal(owner);
   await bus.start();
 
   /** Opens `count` subscriptions and resolves once each has said "ready". */

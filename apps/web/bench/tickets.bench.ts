@@ -13,9 +13,16 @@
  */
 import { createHub, createUser, publishEvents } from "@guildhall/core";
 import { schema, uuidv7 } from "@guildhall/db";
-import { EventSource } from "eventsource";
 import { spawnNode, waitUntilUp } from "../scripts/next-server";
-import { openBenchDatabase, percentile, ratio, saveResult, startBenchServer } from "./lib";
+import {
+  measureFanOut,
+  messageNumber,
+  openClients,
+  sameSizeEvent,
+  type ClientEvent,
+  type FanOutPlan,
+} from "./fan-out";
+import { openBenchDatabase, ratio, saveResult, startBenchServer } from "./lib";
 
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const SUBSCRIBERS = Number(positional[0] ?? 1000);
@@ -24,105 +31,8 @@ const MESSAGES = Number(positional[1] ?? 20);
 const WARMUP = 3;
 /** `trpc` as third argument also measures the typed client's tRPC SSE (informational). */
 const WITH_TRPC = positional[2] === "trpc";
+const plan: FanOutPlan = { subscribers: SUBSCRIBERS, messages: MESSAGES, warmup: WARMUP };
 const PASSWORD = "bench admin passphrase";
-
-/**
- * Opens `count` EventSource clients on `url`; `match(data)` extracts the
- * message number from an event; resolves the receipt times per message.
- */
-async function openClients(
-  count: number,
-  url: string,
-  headers: Record<string, string>,
-  match: (data: string) => number | null,
-) {
-  const receipts = new Map<number, number[]>();
-  const clients: EventSource[] = [];
-  let open = 0;
-  await new Promise<void>((resolve) => {
-    // Report what opened within a minute rather than waiting forever.
-    setTimeout(resolve, 60_000);
-    for (let i = 0; i < count; i++) {
-      const source = new EventSource(url, {
-        fetch: (input, init) =>
-          fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-      });
-      source.onopen = () => {
-        if (++open === count) resolve();
-      };
-      source.onmessage = (event: MessageEvent<string>) => {
-        const n = match(event.data);
-        if (n === null) return;
-        const list = receipts.get(n) ?? [];
-        list.push(performance.now());
-        receipts.set(n, list);
-      };
-      clients.push(source);
-    }
-  });
-  if (open < count) console.log(`only ${open} of ${count} streams opened within a minute`);
-  return { receipts, close: () => clients.forEach((c) => c.close()) };
-}
-
-/**
- * Sends WARMUP + MESSAGES messages 250 ms apart; the first WARMUP (which
- * also warm up the clients' parsing) are not counted. Latency is from the
- * send's start to each subscriber's receipt.
- */
-async function measureFanOut(
-  label: string,
-  clients: Awaited<ReturnType<typeof openClients>>,
-  send: (n: number) => Promise<void>,
-) {
-  const sentAt = new Map<number, number>();
-  for (let n = 0; n < WARMUP + MESSAGES; n++) {
-    sentAt.set(n, performance.now());
-    await send(n);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await new Promise((r) => setTimeout(r, 3000));
-  const latencies: number[] = [];
-  const slowest: number[] = [];
-  let lost = 0;
-  for (let n = 0; n < WARMUP + MESSAGES; n++) {
-    const times = clients.receipts.get(n) ?? [];
-    lost += SUBSCRIBERS - times.length;
-    if (n < WARMUP) continue;
-    const received = times.map((at) => at - sentAt.get(n)!);
-    latencies.push(...received);
-    slowest.push(Math.round(Math.max(...received)));
-  }
-  const row = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), lost };
-  console.log(
-    `${label.padEnd(34)}${String(row.p50).padStart(8)}${String(row.p99).padStart(9)}${String(lost).padStart(7)}`,
-  );
-  console.log(`  last receipt per message (ms): ${slowest.join(" ")}`);
-  return row;
-}
-
-type ClientEvent = { type?: string; payload?: { preview?: string } };
-
-/** The message number in a `message.created` event's preview (`bench <n>`). */
-function messageNumber(event?: ClientEvent): number | null {
-  const match = /^bench (\d+)$/.exec(event?.payload?.preview ?? "");
-  return event?.type === "message.created" && match ? Number(match[1]) : null;
-}
-
-/**
- * What the bare broadcast sends for message `n`: an event of the same shape
- * and size as Guildhall's `message.created` frame, so both runs' clients
- * parse the same bytes and only the servers differ.
- */
-const sameSizeEvent = (n: number) => ({
-  type: "message.created",
-  payload: {
-    ticketId: uuidv7(),
-    messageId: uuidv7(),
-    authorId: uuidv7(),
-    internal: false,
-    preview: `bench ${n}`,
-  },
-});
 
 async function fanOut() {
   // --- 1a. baseline: a bare Node SSE broadcast, in its own process ------------------------
@@ -137,7 +47,7 @@ async function fanOut() {
     const bareClients = await openClients(SUBSCRIBERS, "http://127.0.0.1:3331/", {}, (data) =>
       messageNumber(JSON.parse(data) as ClientEvent),
     );
-    baseline = await measureFanOut("bare Node SSE broadcast", bareClients, async (n) => {
+    baseline = await measureFanOut(plan, "bare Node SSE broadcast", bareClients, async (n) => {
       await fetch("http://127.0.0.1:3331/", {
         method: "POST",
         body: JSON.stringify(sameSizeEvent(n)),
@@ -190,7 +100,7 @@ async function fanOut() {
       auth,
       (data) => messageNumber(JSON.parse(data) as ClientEvent),
     );
-    guildhall = await measureFanOut("Guildhall /api/v1/sse (plain SSE)", plain, send);
+    guildhall = await measureFanOut(plan, "Guildhall /api/v1/sse (plain SSE)", plain, send);
     plain.close();
     if (WITH_TRPC) {
       // The typed client's SSE (tRPC, superjson): serialized per subscriber.
@@ -203,7 +113,7 @@ async function fanOut() {
         auth,
         (data) => messageNumber((JSON.parse(data) as { json?: ClientEvent }).json),
       );
-      await measureFanOut("Guildhall /api/trpc (tRPC SSE)", typed, send);
+      await measureFanOut(plan, "Guildhall /api/trpc (tRPC SSE)", typed, send);
       typed.close();
     }
   } finally {

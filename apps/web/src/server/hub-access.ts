@@ -1,4 +1,4 @@
-import { getDatabase, getHubBySlug, memberAuthority } from "@guildhall/core";
+import { getDatabase, hubMembership } from "@guildhall/core";
 import { can, grantsFrom, type Permission } from "@guildhall/permissions";
 import { currentUser } from "./current-user";
 
@@ -12,10 +12,11 @@ export async function hubAccess(hubSlug: string) {
   const user = await currentUser();
   if (!user) return null;
   const { db } = await getDatabase();
-  const hub = await getHubBySlug(db, hubSlug);
-  if (!hub) return null;
-  const authority = await memberAuthority(db, hub.id, user.userId);
-  const grants = grantsFrom(authority.permissions, user.superAdmin);
+  // The hub and the user's roles there in one query, as the API's hub middleware reads them.
+  const found = await hubMembership(db, { slug: hubSlug }, user.userId);
+  if (!found) return null;
+  const { hub, authority } = found;
+  const grants = grantsFrom(authority?.permissions ?? [], user.superAdmin);
   return {
     hub,
     superAdmin: user.superAdmin,

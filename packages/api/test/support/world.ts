@@ -1,7 +1,11 @@
 import { addMember, busFor, createHub, createUser, getMembership } from "@guildhall/core";
 import { schema, type DatabaseHandle } from "@guildhall/db";
 import { inArray } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
+import {
+  accessTokenPrincipal,
+  createTestDatabase,
+  type TestDatabase,
+} from "@guildhall/core/testing";
 import { afterAll, beforeAll } from "vitest";
 import { resolvePrincipal } from "@guildhall/core";
 import { createCaller, createContext, type Principal } from "../../src";
@@ -29,20 +33,6 @@ export interface World {
   caller(role: Role, options?: { locale?: string; hub?: string }): ReturnType<typeof createCaller>;
 }
 
-function principalOf(user: { id: string; username: string }, superAdmin = false): Principal {
-  return {
-    userId: user.id,
-    username: user.username,
-    superAdmin,
-    locale: null,
-    via: "access-token",
-    sessionId: null,
-    scopes: null,
-    mfaEnabled: false,
-    mfaVerifiedAt: null,
-  };
-}
-
 /** Two hubs with one user per role in the first and a member of the second; `member` and `moderator` share a private chat. */
 export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
   const users = Object.fromEntries(
@@ -64,7 +54,10 @@ export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
   }
   await createWorldChat(tdb.db, users.member.id, users.moderator.id);
   const principals = Object.fromEntries(
-    Object.entries(users).map(([role, user]) => [role, principalOf(user, role === "superAdmin")]),
+    Object.entries(users).map(([role, user]) => [
+      role,
+      accessTokenPrincipal(user, role === "superAdmin"),
+    ]),
   ) as World["principals"];
   const restore = async () => {
     await tdb.db

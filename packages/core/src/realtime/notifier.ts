@@ -99,9 +99,14 @@ export function notifyCommitted(
   const local = localBuses.get(db);
   if (local?.size) {
     const committed = events();
-    for (const bus of local) bus.committed(committed);
+    let shared = false;
+    for (const bus of local) {
+      bus.committed(committed);
+      shared ||= bus.shared;
+    }
+    // Only this process reads the database: nobody else to tell.
+    if (!shared) return;
   }
-  if (local?.size && ![...local].some((bus) => bus.shared)) return;
   let notifier = notifiers.get(db);
   if (!notifier) {
     notifier = new Notifier(db);

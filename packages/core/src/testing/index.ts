@@ -7,6 +7,7 @@ import { getEnv } from "../env";
 import { withDatabase } from "./global-setup";
 
 export { tinyPng } from "./images";
+export { accessTokenPrincipal } from "./principal";
 
 export interface TestDatabase extends DatabaseHandle {
   /** Postgres: the URL of this file's own database (for servers started by tests). */
