@@ -71,7 +71,8 @@ try {
     createContext({
       db,
       dbKind: handle.kind,
-      headers: new Headers({ "x-forwarded-for": "10.9.9.9" }),
+      headers: new Headers(),
+      peer: "10.9.9.9",
       principal,
     }),
   );

@@ -55,10 +55,18 @@ export function summarize(samples: Sample[]): Sample {
 
 export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
-/** The production build on its own fresh embedded database; `stop` removes it. */
+/**
+ * The production build on its own fresh embedded database; `stop` removes it.
+ * The benches stand in for a reverse proxy on loopback, so the X-Forwarded-For
+ * they send (one client address per simulated client) is believed.
+ */
 export async function startBenchServer(port: number, env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-"));
-  const child = spawnNextServer(port, { PGLITE_DATA_DIR: dataDir, ...env }, "ignore");
+  const child = spawnNextServer(
+    port,
+    { PGLITE_DATA_DIR: dataDir, TRUSTED_PROXIES: "loopback", ...env },
+    "ignore",
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/api/health`, child);
   return {

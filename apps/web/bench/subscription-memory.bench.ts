@@ -62,7 +62,8 @@ try {
         dbKind: handle.kind,
         principal,
         // Whitelisted below: the bench subscribes more often than the global limit allows.
-        headers: new Headers({ "x-forwarded-for": "10.9.9.9" }),
+        headers: new Headers(),
+        peer: "10.9.9.9",
         bus,
       });
       const caller = createCaller(ctx, { signal: stop.signal });

@@ -9,8 +9,10 @@ import {
   type RealtimeBus,
 } from "@guildhall/core";
 
-export type { Principal };
 import { randomUUID } from "node:crypto";
+import { clientAddress } from "./client-address";
+
+export type { Principal };
 
 export interface Context {
   db: Database;
@@ -19,6 +21,7 @@ export interface Context {
   /** The hub the request names (x-hub header); procedures may name it in input instead. */
   hubHeader: string | null;
   locale: Locale;
+  /** The client's address: the socket's peer, or what trusted proxies forwarded (TRUSTED_PROXIES). */
   ip: string | null;
   userAgent: string | null;
   requestId: string;
@@ -27,7 +30,11 @@ export interface Context {
   resHeaders: Headers;
   /** The process's realtime bus (subscriptions); null where none runs. */
   bus: RealtimeBus | null;
+  /** How the call arrived: REST path parameters still need decoding. */
+  transport: Transport;
 }
+
+export type Transport = "trpc" | "rest" | "sse";
 
 export interface ContextSource {
   db: Database;
@@ -36,22 +43,9 @@ export interface ContextSource {
   resHeaders?: Headers;
   principal?: Principal | null;
   bus?: RealtimeBus | null;
-}
-
-/**
- * The caller's IP. Next sets X-Forwarded-For to the socket address when the
- * request has none; each trusted proxy in front appends the address it saw.
- * With TRUSTED_PROXIES = n the client is the n-th entry from the end.
- */
-export function clientIp(headers: Headers): string | null {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const trusted = Math.max(1, getEnv().TRUSTED_PROXIES);
-  const ip = hops[Math.max(0, hops.length - trusted)] ?? headers.get("x-real-ip") ?? null;
-  // IPv4 clients of a dual-stack socket show up as ::ffff:a.b.c.d.
-  return ip?.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1") ?? null;
+  /** The socket's peer address (the server stamps it; see apps/web/src/server/peer.ts). */
+  peer?: string | null;
+  transport?: Transport;
 }
 
 /** Builds the per-request context from headers; shared by tRPC, REST and tests. */
@@ -68,11 +62,15 @@ export function createContext(source: ContextSource): Context {
     principal,
     hubHeader: headers.get("x-hub")?.trim().toLowerCase() || null,
     locale: resolveLocale(principal?.locale, headers.get("accept-language")),
-    ip: clientIp(headers),
+    ip: clientAddress(
+      { peer: source.peer ?? null, forwardedFor: headers.get("x-forwarded-for") },
+      getEnv().TRUSTED_PROXIES,
+    ),
     userAgent: headers.get("user-agent"),
     requestId,
     log: getLogger().child({ requestId }),
     resHeaders,
     bus: source.bus ?? null,
+    transport: source.transport ?? "trpc",
   };
 }

@@ -42,7 +42,7 @@ export function describeError(
       fieldErrors: Object.fromEntries(
         Object.entries(cause.fieldErrors ?? {}).map(([field, keys]) => [
           field,
-          keys.map((key) => translate(locale, key)),
+          keys.map((key) => translate(locale, key, cause.params)),
         ]),
       ),
       httpStatus: cause.httpStatus,

@@ -1,9 +1,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
+export { clientAddress, isTrustedProxy, normalizeAddress } from "./client-address";
 export {
   createContext,
-  clientIp,
   type Context,
   type ContextSource,
+  type Transport,
   type Principal,
 } from "./context";
 export { describeError, type ErrorBody } from "./format-error";

@@ -1,10 +1,11 @@
-import { AppError, errorCodes, isAppError } from "@guildhall/core";
+import { AppError, clientFaultFromDatabase, errorCodes, isAppError } from "@guildhall/core";
 import type { Permission } from "@guildhall/permissions";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
 import { describeError } from "./format-error";
+import { decodePathParameters, hostileInputFields } from "./middleware/input-guard";
 import { enforceGlobalLimit, enforceRule, type RateLimitRule } from "./middleware/rate-limit";
 
 /** Who may call a procedure; every procedure declares one (the matrix test checks). */
@@ -54,6 +55,16 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   if (isAppError(cause)) {
     throw new TRPCError({ code: errorCodes[cause.code].trpc, message: cause.message, cause });
   }
+  // A constraint caught what validation let through: the client's fault, but worth a look.
+  const fault = clientFaultFromDatabase(cause);
+  if (fault) {
+    ctx.log.warn({ err: cause, path, type }, `database refused the input: ${fault.code}`);
+    throw new TRPCError({
+      code: errorCodes[fault.code].trpc,
+      message: fault.message,
+      cause: fault,
+    });
+  }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ err: cause ?? result.error, path, type }, "unhandled error");
   }
@@ -67,7 +78,23 @@ const rateLimit = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   return next();
 });
 
-const base = t.procedure.use(errorBoundary).use(rateLimit);
+/**
+ * Before any schema: REST path parameters decoded, and text no procedure
+ * accepts (control characters, unpaired surrogates, hostile nesting) refused
+ * with the failing fields, for every input of every procedure.
+ */
+const inputGuard = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
+  const raw =
+    ctx.transport === "rest"
+      ? decodePathParameters(await getRawInput(), meta)
+      : await getRawInput();
+  const hostile = hostileInputFields(raw);
+  if (Object.keys(hostile).length)
+    throw new AppError("VALIDATION_FAILED", {}, { fieldErrors: hostile });
+  return ctx.transport === "rest" ? next({ getRawInput: () => Promise.resolve(raw) }) : next();
+});
+
+const base = t.procedure.use(errorBoundary).use(inputGuard).use(rateLimit);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: { kind: "public" } });

@@ -285,7 +285,8 @@ describe("feature() middleware", () => {
       createContext({
         db: fixture.db.db,
         dbKind: fixture.db.kind,
-        headers: new Headers({ "x-forwarded-for": "10.8.0.1" }),
+        headers: new Headers(),
+        peer: "10.8.0.1",
         principal: fixture.world.principals[role],
       }),
     );

@@ -51,7 +51,8 @@ describe("system.watchHealth", () => {
       createContext({
         db: fixture.db.db,
         dbKind: fixture.db.kind,
-        headers: new Headers({ "x-forwarded-for": "10.0.0.99" }),
+        headers: new Headers(),
+        peer: "10.0.0.99",
         principal: null,
         bus: null,
       }),

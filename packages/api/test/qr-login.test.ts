@@ -24,11 +24,11 @@ const qr = schema.qrLoginRequests;
 /** A caller authenticated the way HTTP requests are, with the bus (for subscriptions). */
 async function callerFor(authorization: string | null, ip: string, userAgent: string) {
   const tdb = fixture.db;
-  const headers = new Headers({ "x-forwarded-for": ip, "user-agent": userAgent });
+  const headers = new Headers({ "user-agent": userAgent });
   if (authorization) headers.set("authorization", authorization);
   const principal = await resolvePrincipal(tdb.db, authorization);
   return createCaller(
-    createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, bus: busFor(tdb) }),
+    createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, peer: ip, bus: busFor(tdb) }),
   );
 }
 

@@ -48,8 +48,15 @@ async function idOf(username: string) {
  */
 async function cookieCaller(session: { sid: string; sub: string }) {
   const principal = await sessionPrincipal(db().db, session);
-  const headers = new Headers({ "x-forwarded-for": "10.30.0.1" });
-  return createCaller(createContext({ db: db().db, dbKind: db().kind, headers, principal }));
+  return createCaller(
+    createContext({
+      db: db().db,
+      dbKind: db().kind,
+      headers: new Headers(),
+      principal,
+      peer: "10.30.0.1",
+    }),
+  );
 }
 
 /** Signs in the way the dashboard's credentials provider does (a browser session). */

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -13,6 +14,19 @@ const commaList = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
+
+const proxyKeywords = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** One TRUSTED_PROXIES entry: an address, address/prefix, or a proxy-addr keyword. */
+function isProxyEntry(entry: string): boolean {
+  if (proxyKeywords.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -71,8 +85,20 @@ export const envSchema = z.object({
       return quotas;
     }),
 
-  /** Reverse proxies in front of the app that append to X-Forwarded-For (the client is that many entries from the end; 1 also fits no proxy, where Next sets the header). */
-  TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For (and -Host,
+   * -Proto) is believed: addresses, CIDRs (10.0.0.0/8) or the keywords
+   * loopback, linklocal and uniquelocal. Empty (the default): no proxy is
+   * trusted and the client is the socket's peer.
+   */
+  TRUSTED_PROXIES: commaList.superRefine((entries, ctx) => {
+    for (const entry of entries)
+      if (!isProxyEntry(entry))
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not an IP address, a CIDR or one of loopback, linklocal, uniquelocal (a number of hops is no longer accepted: list the proxies' addresses)`,
+        });
+  }),
   /** smtp://user:pass@host:587 (or smtps://) to send mail; unset keeps mail in the dev mailbox. */
   SMTP_URL: z
     .string()

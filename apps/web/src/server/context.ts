@@ -1,23 +1,29 @@
-import { createContext, type Context } from "@guildhall/api";
+import { createContext, type Context, type Transport } from "@guildhall/api";
 import { busFor, getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
 import { cookieSession, type CookieSession } from "./auth";
+import { requestHost } from "./origin";
+import { peerAddress } from "./peer";
 
 /** What the context needs of a request: a fetch `Request`, or a Node request's method and headers. */
 export interface RequestHead {
   method: string;
   headers: Headers;
+  /** Set by the REST route ("rest") and the plain SSE route ("sse"); tRPC otherwise. */
+  transport?: Transport;
 }
 
-/** A cookie may only act for requests from our own pages (no cross-site writes). */
+/**
+ * A cookie may only act for requests from our own pages (no cross-site
+ * writes). An Origin that is no URL (`null`: sandboxed frames, some
+ * redirects) is not ours.
+ */
 function sameOrigin(req: RequestHead): boolean {
   if (req.method === "GET" || req.method === "HEAD") return true;
   const site = req.headers.get("sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";
   const origin = req.headers.get("origin");
-  return (
-    !origin ||
-    new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host"))
-  );
+  if (!origin) return true;
+  return URL.canParse(origin) && new URL(origin).host === requestHost(req.headers);
 }
 
 /**
@@ -45,6 +51,8 @@ export async function contextFromRequest(
     headers: req.headers,
     resHeaders,
     principal,
+    peer: peerAddress(req.headers),
+    transport: req.transport ?? "trpc",
     bus: busFor(handle),
   });
 }

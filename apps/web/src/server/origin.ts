@@ -1,7 +1,20 @@
-/** The origin the client used to reach us, honouring a reverse proxy's forwarded headers. */
+import { forwardedByTrustedProxy } from "./peer";
+
+/** The first value of a forwarded header a trusted proxy set, else null. */
+function forwarded(headers: Headers, name: string): string | null {
+  if (!forwardedByTrustedProxy(headers)) return null;
+  return headers.get(name)?.split(",")[0]?.trim() || null;
+}
+
+/** The host the client asked for: X-Forwarded-Host from a trusted proxy, else Host. */
+export function requestHost(headers: Headers): string | null {
+  return forwarded(headers, "x-forwarded-host") ?? headers.get("host");
+}
+
+/** The origin the client used to reach us, honouring a trusted reverse proxy's forwarded headers. */
 export function requestOrigin(req: Request): string {
   const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
+  const host = requestHost(req.headers) ?? url.host;
+  const proto = forwarded(req.headers, "x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
 }

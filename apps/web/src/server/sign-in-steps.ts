@@ -1,7 +1,7 @@
 import { AppError, type LoginResult } from "@guildhall/core";
-import { clientIp } from "@guildhall/api";
 import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
+import { requestAddress } from "./peer";
 
 /** The MFA ticket waits in an httpOnly cookie between the first step and the code step. */
 export const MFA_COOKIE = "gh_mfa_ticket";
@@ -22,7 +22,7 @@ export function refuse(error: unknown): never {
 /** From the incoming request itself (next-auth's own Request object lacks the forwarding headers). */
 export async function clientInfo() {
   const incoming = await headers();
-  return { userAgent: incoming.get("user-agent"), ip: clientIp(incoming) };
+  return { userAgent: incoming.get("user-agent"), ip: requestAddress(incoming) };
 }
 
 /** Keeps the MFA ticket of a first step (password or provider) for the code step. */

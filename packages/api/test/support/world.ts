@@ -77,12 +77,13 @@ export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
     principals,
     caller(role, options = {}) {
       // One address per role, so per-IP buckets (login) do not mix roles.
-      const headers = new Headers({ "x-forwarded-for": `10.0.0.${roles.indexOf(role) + 1}` });
+      const headers = new Headers();
+      const peer = `10.0.0.${roles.indexOf(role) + 1}`;
       if (options.locale) headers.set("accept-language", options.locale);
       if (options.hub) headers.set("x-hub", options.hub);
       const principal = role === "anonymous" ? null : principals[role];
       return createCaller(
-        createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, bus: busFor(tdb) }),
+        createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, peer, bus: busFor(tdb) }),
       );
     },
   };
@@ -118,8 +119,10 @@ export async function callerWithAuthorization(
   authorization: string | null,
   ip = "10.9.9.9",
 ) {
-  const headers = new Headers({ "x-forwarded-for": ip });
+  const headers = new Headers();
   if (authorization) headers.set("authorization", authorization);
   const principal = await resolvePrincipal(tdb.db, authorization);
-  return createCaller(createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal }));
+  return createCaller(
+    createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, peer: ip }),
+  );
 }

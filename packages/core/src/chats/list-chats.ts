@@ -3,8 +3,12 @@ import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import { preview } from "../tickets/rules";
 import { chatUser } from "./message-shape";
 
-/** `<epoch ms>_<chat id>`: the (last activity, chat) position a page ended at. */
-export const CHAT_CURSOR_PATTERN = /^\d{1,15}_[0-9a-f-]{36}$/;
+/**
+ * `<epoch ms>_<chat id>`: the (last activity, chat) position a page ended at.
+ * The id part is a whole UUID (8-4-4-4-12 hex digits), as its column takes.
+ */
+export const CHAT_CURSOR_PATTERN =
+  /^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const encodeCursor = (at: Date, chatId: string) => `${at.getTime()}_${chatId}`;
 function decodeCursor(cursor: string) {

@@ -21,6 +21,11 @@ export const errorCodes = {
   },
   CONFLICT: { trpc: "CONFLICT", http: 409, key: "errors.conflict" },
   PAYLOAD_TOO_LARGE: { trpc: "PAYLOAD_TOO_LARGE", http: 413, key: "errors.payloadTooLarge" },
+  UNSUPPORTED_MEDIA_TYPE: {
+    trpc: "UNSUPPORTED_MEDIA_TYPE",
+    http: 415,
+    key: "errors.unsupportedMediaType",
+  },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429, key: "errors.rateLimited" },
   TIMEOUT: { trpc: "TIMEOUT", http: 408, key: "errors.timeout" },
   SERVICE_UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503, key: "errors.serviceUnavailable" },
@@ -97,6 +102,7 @@ type TrpcCode =
   | "TIMEOUT"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_MANY_REQUESTS"
   | "INTERNAL_SERVER_ERROR"
   | "SERVICE_UNAVAILABLE";
@@ -114,6 +120,9 @@ export const codeForTrpc: Record<string, ErrorCode> = {
   TIMEOUT: "TIMEOUT",
   CONFLICT: "CONFLICT",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNPROCESSABLE_CONTENT: "BAD_REQUEST",
+  PRECONDITION_FAILED: "CONFLICT",
   TOO_MANY_REQUESTS: "RATE_LIMITED",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };

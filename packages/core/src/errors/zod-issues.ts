@@ -28,6 +28,11 @@ function describe(issue: Issue): { key: MessageKey; params?: Record<string, stri
       return { key: "validation.invalidValue" };
     case "unrecognized_keys":
       return { key: "validation.unrecognizedKeys", params: { keys: issue.keys.join(", ") } };
+    case "custom": {
+      // A rule's own message: `ctx.addIssue({ code: "custom", params: { messageKey } })`.
+      const key = (issue.params as { messageKey?: MessageKey } | undefined)?.messageKey;
+      return { key: key ?? "validation.invalid" };
+    }
     default:
       return { key: "validation.invalid" };
   }

@@ -1,5 +1,6 @@
 import { configSectionName, configSectionSchemas, isConfigSectionName } from "@guildhall/core";
 import { z } from "zod";
+import { int32 } from "../../input-rules";
 import { hubSlug } from "../hubs/hub.types";
 
 export const sectionInput = z.object({ hubSlug, section: configSectionName });
@@ -22,10 +23,7 @@ export const configWriteResult = configSection
   .extend({ changed: z.boolean().describe("False when the data equalled the live data") })
   .meta({ id: "ConfigWriteResult" });
 
-export const baseVersion = z
-  .number()
-  .int()
-  .min(0)
+export const baseVersion = int32(0)
   .optional()
   .describe("The version you edited; if another is live now the answer is CONFLICT");
 

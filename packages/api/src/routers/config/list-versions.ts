@@ -1,5 +1,6 @@
 import { listConfigVersions } from "@guildhall/core";
 import { z } from "zod";
+import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";
 import { configVersion, sectionInput } from "./config.types";
 
@@ -15,7 +16,7 @@ export const listVersions = permissionProcedure("config.read")
   })
   .input(
     sectionInput.extend({
-      before: z.coerce.number().int().min(1).optional().describe("Versions below this one"),
+      before: int32Param(1).optional().describe("Versions below this one"),
       limit: z.coerce.number().int().min(1).max(100).default(20),
     }),
   )

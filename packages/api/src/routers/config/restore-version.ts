@@ -1,5 +1,6 @@
 import { restoreConfigVersion } from "@guildhall/core";
 import { z } from "zod";
+import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";
 import { baseVersion, configWriteResult, sectionInput } from "./config.types";
@@ -15,7 +16,7 @@ export const restoreVersion = permissionProcedure("config.update")
       protect: true,
     },
   })
-  .input(sectionInput.extend({ version: z.coerce.number().int().min(1), baseVersion }))
+  .input(sectionInput.extend({ version: int32Param(1), baseVersion }))
   .output(configWriteResult)
   .mutation(({ ctx, input }) =>
     restoreConfigVersion(ctx.db, configActor(ctx), input.section, input.version, {

@@ -2,6 +2,7 @@ import { updateFeature as changeFeature } from "@guildhall/core";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { catalogueFeature, featureDescription, featureKey, featureName } from "./feature.types";
+import { requireChange } from "../../input-rules";
 
 /** Renames or re-describes a feature; the key is permanent (code refers to it). */
 export const updateFeature = superAdminProcedure
@@ -15,11 +16,14 @@ export const updateFeature = superAdminProcedure
     },
   })
   .input(
-    z.object({
-      featureKey,
-      name: featureName.optional(),
-      description: featureDescription.optional(),
-    }),
+    requireChange(
+      z.object({
+        featureKey,
+        name: featureName.optional(),
+        description: featureDescription.optional(),
+      }),
+      ["featureKey"],
+    ),
   )
   .output(catalogueFeature)
   .mutation(({ ctx, input: { featureKey: key, ...patch } }) =>

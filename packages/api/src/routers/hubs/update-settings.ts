@@ -2,6 +2,7 @@ import { updateHub } from "@guildhall/core";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubDetails, hubDetailsOf, hubSettingsInput, hubSlug } from "./hub.types";
+import { requireChange } from "../../input-rules";
 
 /** Changes a hub's settings and branding; audited. */
 export const updateSettings = permissionProcedure("hub.update")
@@ -13,7 +14,7 @@ export const updateSettings = permissionProcedure("hub.update")
       summary: "Change a hub's settings",
     },
   })
-  .input(hubSettingsInput.extend({ hubSlug }))
+  .input(requireChange(hubSettingsInput.extend({ hubSlug }), ["hubSlug"]))
   .output(hubDetails)
   .mutation(async ({ ctx, input }) => {
     const { hubSlug: _, ...settings } = input;

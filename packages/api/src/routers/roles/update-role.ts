@@ -4,6 +4,7 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { roleFields, roleOutput } from "./role.types";
+import { requireChange } from "../../input-rules";
 
 /** Edits a role below your highest (it must stay below). */
 export const updateRole = permissionProcedure("role.manage")
@@ -15,7 +16,12 @@ export const updateRole = permissionProcedure("role.manage")
       summary: "Edit a role",
     },
   })
-  .input(roleFields.partial().extend({ hubSlug, roleId: z.uuid() }))
+  .input(
+    requireChange(roleFields.partial().extend({ hubSlug, roleId: z.uuid() }), [
+      "hubSlug",
+      "roleId",
+    ]),
+  )
   .output(roleOutput)
   .mutation(({ ctx, input }) => {
     const { hubSlug: _, roleId, ...fields } = input;

@@ -1,6 +1,7 @@
 import { updateSite as updateSiteRow } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { site, updateSiteInput } from "./site.types";
+import { requireChange } from "../../input-rules";
 
 export const updateSite = permissionProcedure("site.manage")
   .meta({
@@ -12,7 +13,7 @@ export const updateSite = permissionProcedure("site.manage")
       protect: true,
     },
   })
-  .input(updateSiteInput)
+  .input(requireChange(updateSiteInput, ["hubSlug", "siteId"]))
   .output(site)
   .mutation(({ ctx, input }) =>
     updateSiteRow(

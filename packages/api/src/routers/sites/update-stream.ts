@@ -1,6 +1,7 @@
 import { updateStream as updateStreamRow } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { stream, updateStreamInput } from "./stream.types";
+import { requireChange } from "../../input-rules";
 
 export const updateStream = permissionProcedure("stream.manage")
   .meta({
@@ -12,7 +13,7 @@ export const updateStream = permissionProcedure("stream.manage")
       protect: true,
     },
   })
-  .input(updateStreamInput)
+  .input(requireChange(updateStreamInput, ["hubSlug", "siteId", "streamId"]))
   .output(stream)
   .mutation(({ ctx, input }) => {
     const { hubSlug: _hubSlug, siteId, streamId, ...patch } = input;

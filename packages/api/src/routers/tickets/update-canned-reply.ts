@@ -4,6 +4,7 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { cannedReplyBody, cannedReplyOutput, cannedReplyTitle } from "./ticket.types";
+import { requireChange } from "../../input-rules";
 
 export const updateReply = permissionProcedure("ticket.manage")
   .meta({
@@ -16,12 +17,15 @@ export const updateReply = permissionProcedure("ticket.manage")
     },
   })
   .input(
-    z.object({
-      hubSlug,
-      replyId: z.uuid(),
-      title: cannedReplyTitle.optional(),
-      body: cannedReplyBody.optional(),
-    }),
+    requireChange(
+      z.object({
+        hubSlug,
+        replyId: z.uuid(),
+        title: cannedReplyTitle.optional(),
+        body: cannedReplyBody.optional(),
+      }),
+      ["hubSlug", "replyId"],
+    ),
   )
   .output(cannedReplyOutput)
   .mutation(({ ctx, input: { hubSlug: _, replyId, ...changes } }) =>

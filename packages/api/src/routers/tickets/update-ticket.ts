@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { category, onTicket, tag, ticketPriority, ticketRowOutput } from "./ticket.types";
+import { requireChange } from "../../input-rules";
 
 /** Staff set status (open, pending, on hold), priority, tags or category. */
 export const updateTicket = permissionProcedure("ticket.manage")
@@ -16,13 +17,16 @@ export const updateTicket = permissionProcedure("ticket.manage")
     },
   })
   .input(
-    z.object({
-      ...onTicket,
-      status: z.enum(SETTABLE_STATUSES).optional(),
-      priority: ticketPriority.optional(),
-      tags: z.array(tag).max(10).optional(),
-      category: category.optional(),
-    }),
+    requireChange(
+      z.object({
+        ...onTicket,
+        status: z.enum(SETTABLE_STATUSES).optional(),
+        priority: ticketPriority.optional(),
+        tags: z.array(tag).max(10).optional(),
+        category: category.optional(),
+      }),
+      ["hubSlug", "ticketId"],
+    ),
   )
   .output(ticketRowOutput)
   .mutation(({ ctx, input: { hubSlug: _, ticketId, ...changes } }) =>

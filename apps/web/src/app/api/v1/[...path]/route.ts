@@ -1,6 +1,7 @@
 import { appRouter } from "@guildhall/api";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { contextFromRequest } from "~/server/context";
+import { objectBody } from "~/server/rest-body";
 import { failureBeforeProcedure, restErrorBody } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +11,17 @@ async function handler(req: Request) {
   // The adapter gives createContext no response headers; ours are merged in below.
   const resHeaders = new Headers();
   try {
+    const checked = await objectBody(req);
+    if (checked instanceof Response) return checked;
     const response = await createOpenApiFetchHandler({
       endpoint: "/api/v1",
-      req,
+      req: checked,
       router: appRouter,
-      createContext: () => contextFromRequest(req, resHeaders),
+      createContext: () =>
+        contextFromRequest(
+          { method: req.method, headers: req.headers, transport: "rest" },
+          resHeaders,
+        ),
     });
     resHeaders.forEach((value, key) => response.headers.set(key, value));
     return response.ok ? response : await restErrorBody(response);

@@ -39,8 +39,10 @@ export default async function sse(req: NextApiRequest, res: NextApiResponse): Pr
   const resHeaders = new Headers();
   let ctx;
   try {
-    ctx = await contextFromRequest({ method: req.method, headers }, resHeaders, () =>
-      nodeCookieSession(req, res),
+    ctx = await contextFromRequest(
+      { method: req.method, headers, transport: "sse" },
+      resHeaders,
+      () => nodeCookieSession(req, res),
     );
   } catch (cause) {
     const { status, body } = restFailure(
