@@ -12,7 +12,8 @@ export const de: Messages = {
   "errors.methodNotSupported": "Diese Methode wird hier nicht unterstützt.",
   "errors.conflict": "Das widerspricht dem aktuellen Stand; lade neu und versuche es erneut.",
   "errors.payloadTooLarge": "Die Anfrage ist zu groß.",
-  "errors.unsupportedMediaType": "Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).",
+  "errors.unsupportedMediaType":
+    "Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).",
   "errors.controlCharacters": "Steuerzeichen und ungepaarte Surrogate sind nicht erlaubt.",
   "errors.badPathParameter": "Dieser Teil der Adresse ist nicht korrekt prozentkodiert.",
   "errors.bodyNotObject": "Der Inhalt der Anfrage muss ein JSON-Objekt sein.",

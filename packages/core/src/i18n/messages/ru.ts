@@ -12,7 +12,8 @@ export const ru: Messages = {
   "errors.methodNotSupported": "Этот метод здесь не поддерживается.",
   "errors.conflict": "Конфликт с текущим состоянием; обновите страницу и повторите.",
   "errors.payloadTooLarge": "Запрос слишком большой.",
-  "errors.unsupportedMediaType": "Отправьте тело запроса в формате JSON (Content-Type: application/json).",
+  "errors.unsupportedMediaType":
+    "Отправьте тело запроса в формате JSON (Content-Type: application/json).",
   "errors.controlCharacters": "Управляющие символы и непарные суррогаты не допускаются.",
   "errors.badPathParameter": "Эта часть адреса неправильно закодирована (percent-encoding).",
   "errors.bodyNotObject": "Тело запроса должно быть JSON-объектом.",
