@@ -1,5 +1,4 @@
 import { restoreConfigVersion } from "@guildhall/core";
-import { z } from "zod";
 import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";
