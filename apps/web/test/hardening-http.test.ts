@@ -86,6 +86,32 @@ describe("client addresses", () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
   });
 
+  it("the dashboard's sign-in counts by the socket's address too", async () => {
+    const browser = new HttpSession(server.url);
+    const { csrfToken } = (await (await browser.fetch("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await browser.fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": `198.51.100.${i + 1}`,
+        },
+        body: new URLSearchParams({ csrfToken, login: "dashboard-guess", password: "wrong one" }),
+      });
+      const location = new URL(response.headers.get("location") ?? "/", server.url);
+      codes.push(location.searchParams.get("code") ?? "");
+    }
+    expect(codes).toEqual([
+      "INVALID_CREDENTIALS",
+      "INVALID_CREDENTIALS",
+      "INVALID_CREDENTIALS",
+      "RATE_LIMITED",
+    ]);
+  });
+
   it("a forwarded header cannot claim a whitelisted address", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
