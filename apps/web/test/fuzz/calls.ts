@@ -11,6 +11,8 @@ export interface Exchange {
   code: string | null;
   /** What is wrong with the answer itself (shape, status), if anything. */
   problem: string | null;
+  /** The request went to another route than the target's (empty path parameter): no schema check. */
+  routeChanged?: boolean;
   /** The error's request id, to find the server's log lines. */
   requestId: string | null;
   /** The input as the procedure received it (parsed back), for the schema check. */
@@ -85,6 +87,20 @@ function headersFor(caller: Caller, json: boolean): Record<string, string> {
   return headers;
 }
 
+/**
+ * `{"json": …, "meta": …}` as superjson writes it (dates of valid inputs);
+ * inputs superjson refuses to write (`__proto__`, `constructor` keys) go as
+ * plain JSON, which is what a hostile client sends anyway.
+ */
+function trpcEnvelope(input: unknown): string {
+  try {
+    const { json, meta } = superjson.serialize(input);
+    return toJson(meta ? { json, meta } : { json });
+  } catch {
+    return toJson({ json: input });
+  }
+}
+
 /** tRPC over HTTP: GET `?input=` for queries, POST for mutations, superjson envelopes. */
 export async function callTrpc(
   caller: Caller,
@@ -92,9 +108,9 @@ export async function callTrpc(
   type: "query" | "mutation",
   input: unknown,
 ): Promise<Exchange> {
-  const { json, meta } = superjson.serialize(input);
-  const envelope = toJson(meta ? { json, meta } : { json });
-  const received = superjson.deserialize(JSON.parse(envelope) as never);
+  const envelope = trpcEnvelope(input);
+  const parsed = JSON.parse(envelope) as { json: unknown; meta?: unknown };
+  const received = parsed.meta ? superjson.deserialize(parsed as never) : parsed.json;
   const method = type === "query" ? "GET" : "POST";
   const url =
     type === "query"
@@ -122,10 +138,18 @@ function queryValues(value: unknown): string[] {
   return [String(value)];
 }
 
-/** A path segment: one value, encoded (empty segments would change the route). */
-function pathValue(value: unknown): string {
-  const [first = ""] = queryValues(value);
-  return encodeURIComponent(first);
+/** Percent-encodes a string as bytes, lone surrogates too (as WTF-8, which no decoder accepts). */
+function encodeSegment(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0xd800 && code <= 0xdfff)
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join("");
+    else out += encodeURIComponent(char);
+  }
+  return out;
 }
 
 /**
@@ -144,21 +168,27 @@ export async function callRest(
   const isRecord = input !== null && typeof input === "object" && !Array.isArray(input);
   const rest: Record<string, unknown> = isRecord ? { ...(input as Record<string, unknown>) } : {};
   const params: Record<string, string> = {};
+  let routeChanged = false;
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = rest[name] ?? "";
+    const [value = ""] = queryValues(rest[name] ?? "");
     delete rest[name];
-    params[name] = decodeURIComponent(pathValue(value));
-    return pathValue(value);
+    params[name] = value;
+    // An empty segment (or a slash in one) addresses another route.
+    if (value === "" || value === "." || value === "..") routeChanged = true;
+    return encodeSegment(value);
   });
   const withBody = method !== "GET" && method !== "DELETE";
   let url = `/api/v1${path}`;
   let body: string | undefined;
   let received: unknown;
   if (withBody) {
-    // A non-object input goes as the whole body: what the adapter makes of `[null,null]`.
+    // A non-object input goes as the whole body. The adapter spreads whatever
+    // it parsed into an object (`[null,null]` becomes `{"0":null,"1":null}`);
+    // the check sees the body as sent, since a non-object is no valid input.
     body = toJson(isRecord ? rest : input);
     const parsed = asParsed(isRecord ? rest : input);
-    received = { ...(parsed as object), ...params };
+    const plain = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+    received = plain ? { ...parsed, ...params } : parsed;
   } else {
     const query = new URLSearchParams();
     const seen: Record<string, string | string[]> = {};
@@ -178,7 +208,7 @@ export async function callRest(
     body,
   });
   const verdict = await judge(response, (b) => b as ErrorShape | undefined);
-  return { method, url, body, status: response.status, received, ...verdict };
+  return { method, url, body, status: response.status, received, routeChanged, ...verdict };
 }
 
 /**

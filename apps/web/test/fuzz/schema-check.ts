@@ -1,4 +1,4 @@
-import { instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
+import { instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import type { z } from "zod";
 
 type Schema = z.core.$ZodType;
@@ -32,6 +32,8 @@ function coercedByRest(schema: Schema): { _def: { coerce?: boolean } }[] {
  * with the adapter's string coercion, switched on only for this check.
  */
 export function acceptedBy(schema: Schema, input: unknown, rest: boolean): boolean {
+  // The adapter passes no input at all to procedures without one (the body is not read).
+  if (rest && instanceofZodTypeLikeVoid(unwrapZodType(schema as never, true))) return true;
   const switched = rest ? coercedByRest(schema).filter((s) => !s._def.coerce) : [];
   for (const s of switched) s._def.coerce = true;
   try {
