@@ -205,8 +205,32 @@ const counts = new Map<string, number>();
 const transports = new Map<string, number>();
 for (const t of list) transports.set(t.path, (transports.get(t.path) ?? 0) + 1);
 
+/** A failure, with what tells its kind apart from others of the same target. */
+class Finding extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The kind of a failure: the problem, status, code and the server's error message, digits masked. */
+function findingOf(target: Target, exchange: Exchange, problem: string): Finding {
+  const message = describeFailure(target, exchange, problem);
+  const logged = /"message":"(.{0,60})/.exec(message)?.[1] ?? "";
+  const kind = `${problem} ${exchange.status} ${exchange.code ?? ""} ${logged.replace(/\d+/g, "#")}`;
+  return new Finding(kind, message);
+}
+
+/**
+ * Runs a target's cases; after a failure (shrunk by fast-check), goes on with
+ * the remaining cases from the next seed, ignoring kinds already found, so
+ * one kind of failure does not hide the others. Fails with every kind found.
+ */
 async function fuzz(target: Target): Promise<void> {
   const schema = inputSchema(target.path);
+  const found = new Map<string, string>();
   const property = fc.asyncProperty(
     fc.boolean(),
     inputArbitrary(target.path),
@@ -215,15 +239,28 @@ async function fuzz(target: Target): Promise<void> {
       const exchange = await target.send(caller, input);
       counts.set(target.name, (counts.get(target.name) ?? 0) + 1);
       if (asMember && exchange.status < 300 && atRisk(target.path)) sessionAtRisk = true;
-      if (exchange.problem) throw new Error(describeFailure(target, exchange, exchange.problem));
-      const checked = exchange.status < 300 && schema && !exchange.routeChanged;
-      if (checked && !acceptedBy(schema, exchange.received, target.rest))
-        throw new Error(describeFailure(target, exchange, "accepted an input its schema refuses"));
+      let finding: Finding | null = null;
+      if (exchange.problem) finding = findingOf(target, exchange, exchange.problem);
+      else if (
+        exchange.status < 300 &&
+        schema &&
+        !exchange.routeChanged &&
+        !acceptedBy(schema, exchange.received, target.rest)
+      )
+        finding = findingOf(target, exchange, "accepted an input its schema refuses");
+      if (finding && !found.has(finding.kind)) throw finding;
     },
   );
-  const numRuns = Math.ceil(runs / transports.get(target.path)!);
-  const details = await fc.check(property, { seed: seedFor(target.name), numRuns });
-  if (details.failed) expect.fail(report(target, details));
+  let remaining = Math.ceil(runs / transports.get(target.path)!);
+  for (let attempt = 0; remaining > 0 && attempt < 8; attempt++) {
+    const targetSeed = seedFor(target.name) + attempt;
+    const details = await fc.check(property, { seed: targetSeed, numRuns: remaining });
+    if (!details.failed) break;
+    const kind = details.errorInstance instanceof Finding ? details.errorInstance.kind : "error";
+    found.set(kind, report(target, details));
+    remaining -= details.numRuns;
+  }
+  if (found.size) expect.fail([...found.values()].join("\n\n"));
 }
 
 const title = (t: Target) =>
