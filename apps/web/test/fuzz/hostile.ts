@@ -166,7 +166,7 @@ export function mutate(value: unknown, change: Mutation): unknown {
     return copy;
   }
   if (!isObject) return value;
-  const keys = Object.keys(value as object);
+  const keys = Object.keys(value);
   if (keys.length === 0) return value;
   const { [keys[change.at % keys.length]!]: _dropped, ...rest } = value as Record<string, unknown>;
   return rest;

@@ -22,8 +22,8 @@ function coercedByRest(schema: Schema): { _def: { coerce?: boolean } }[] {
       else if (instanceofZodTypeObject(unwrapped as never)) walk(unwrapped as never);
     }
   };
-  const top = unwrapZodType(schema as never, true);
-  if (instanceofZodTypeObject(top)) walk(top as never);
+  const top = unwrapZodType(schema, true);
+  if (instanceofZodTypeObject(top)) walk(top);
   return found;
 }
 
@@ -33,7 +33,7 @@ function coercedByRest(schema: Schema): { _def: { coerce?: boolean } }[] {
  */
 export function acceptedBy(schema: Schema, input: unknown, rest: boolean): boolean {
   // The adapter passes no input at all to procedures without one (the body is not read).
-  if (rest && instanceofZodTypeLikeVoid(unwrapZodType(schema as never, true))) return true;
+  if (rest && instanceofZodTypeLikeVoid(unwrapZodType(schema, true))) return true;
   const switched = rest ? coercedByRest(schema).filter((s) => !s._def.coerce) : [];
   for (const s of switched) s._def.coerce = true;
   try {
