@@ -147,6 +147,10 @@ export const envSchema = z.object({
   /** Seed admin password; a random one is generated and printed once when unset. */
   SEED_ADMIN_PASSWORD: z.string().min(8).optional(),
   SEED_HUB_SLUG: z.string().default("demo"),
+  /** Tests only: seed of the HTTP fuzz test (apps/web/test/fuzz-http.test.ts), to reproduce a run. */
+  FUZZ_SEED: z.coerce.number().int().default(20_261_202),
+  /** Tests only: cases per procedure and transport in the HTTP fuzz test. */
+  FUZZ_RUNS: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;
