@@ -1,7 +1,7 @@
 import { appRouter } from "@guildhall/api";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { contextFromRequest } from "~/server/context";
-import { objectBody } from "~/server/rest-body";
+import { objectBody, reservedQueryKeys } from "~/server/rest-input";
 import { failureBeforeProcedure, restErrorBody } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,8 @@ async function handler(req: Request) {
   // The adapter gives createContext no response headers; ours are merged in below.
   const resHeaders = new Headers();
   try {
+    const reserved = reservedQueryKeys(req);
+    if (reserved) return reserved;
     const checked = await objectBody(req);
     if (checked instanceof Response) return checked;
     const response = await createOpenApiFetchHandler({

@@ -1,6 +1,26 @@
-import { AppError } from "@guildhall/core";
+import { AppError, type FieldErrors } from "@guildhall/core";
 import { TRPCError } from "@trpc/server";
 import { restFailure } from "./rest-errors";
+
+/** A VALIDATION_FAILED in the REST shape, naming the fields, before any procedure ran. */
+function refusal(req: Request, fieldErrors: FieldErrors): Response {
+  const cause = new AppError("VALIDATION_FAILED", {}, { fieldErrors });
+  const { status, body } = restFailure(req.headers, new TRPCError({ code: "BAD_REQUEST", cause }));
+  return Response.json(body, { status });
+}
+
+/**
+ * The REST adapter collects query parameters on a plain object, where names
+ * like `constructor` or `__proto__` already exist (and then crash it). No
+ * operation has such a parameter: they are refused, named.
+ */
+export function reservedQueryKeys(req: Request): Response | null {
+  const names = [...new URL(req.url).searchParams.keys()].filter(
+    (name) => name in Object.prototype,
+  );
+  if (!names.length) return null;
+  return refusal(req, Object.fromEntries(names.map((name) => [name, ["validation.invalid"]])));
+}
 
 /** Methods whose REST operations take their input from a JSON body. */
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
