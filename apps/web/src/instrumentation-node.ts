@@ -1,5 +1,6 @@
 import { prepareRateLimits } from "@guildhall/api";
 import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
+import { guardForbiddenMethods } from "~/server/forbidden-methods";
 
 /**
  * Server start (Node runtime): open the database, apply migrations, seed the
@@ -10,6 +11,7 @@ import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
  * instead of answering every request with an error.
  */
 export async function startNode(): Promise<void> {
+  guardForbiddenMethods();
   try {
     const handle = await getDatabase();
     const { db } = handle;
