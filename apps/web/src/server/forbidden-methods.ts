@@ -4,13 +4,14 @@ import { allowedMethods, methodNotAllowed } from "./allowed-methods";
 import { apiPolicy, securityHeaders } from "./security-headers";
 
 /**
- * Requests Next cannot even turn into a fetch `Request`: TRACE and TRACK
- * (forbidden methods of the Fetch standard; `new Request` throws, which ended
- * in a 500 and a stack in the log before the proxy could run) and
- * asterisk-form targets (`OPTIONS *`, an "Invalid URL" 500). They are answered
- * here, at the Node server, before Next sees them.
+ * Requests Next cannot even turn into a fetch `Request`: TRACE (a forbidden
+ * method of the Fetch standard; `new Request` throws, which ended in a 500 and
+ * a stack in the log before the proxy could run) and asterisk-form targets
+ * (`OPTIONS *`, an "Invalid URL" 500). They are answered here, at the Node
+ * server, before Next sees them. (TRACK and unknown method names never get
+ * this far: Node's parser answers 400; CONNECT closes the connection.)
  */
-const fetchForbidden = new Set(["TRACE", "TRACK", "CONNECT"]);
+const fetchForbidden = new Set(["TRACE"]);
 const everyMethod = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const guarded = Symbol.for("guildhall.forbiddenMethodsGuard");
 
