@@ -1,6 +1,7 @@
 import { prepareRateLimits } from "@guildhall/api";
 import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
-import { installPeerStamp } from "./server/peer";
+import { guardForbiddenMethods } from "~/server/forbidden-methods";
+import { installPeerStamp } from "~/server/peer";
 
 /**
  * Server start (Node runtime): open the database, apply migrations, seed the
@@ -11,8 +12,10 @@ import { installPeerStamp } from "./server/peer";
  * instead of answering every request with an error.
  */
 export async function startNode(): Promise<void> {
-  // Before the first request: every request learns its socket's address.
+  // Before the first request: every request learns its socket's address, and
+  // requests Next cannot handle (TRACE) are answered before it sees them.
   installPeerStamp();
+  guardForbiddenMethods();
   try {
     const handle = await getDatabase();
     const { db } = handle;

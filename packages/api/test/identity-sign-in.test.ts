@@ -1,11 +1,17 @@
-import { addMember, createHub, getUserByUsername, setUserActive } from "@guildhall/core";
+import {
+  addMember,
+  createHub,
+  getUserByUsername,
+  listDevMailbox,
+  setUserActive,
+} from "@guildhall/core";
 import { describe, expect, it } from "vitest";
 import { code, useIdentity } from "./support/identity";
 
 const { db, anon, as, account, totpFor } = useIdentity();
 
 describe("registration", () => {
-  it("enforces unique usernames and e-mails case-insensitively, and the password policy", async () => {
+  it("enforces unique usernames case-insensitively, answers a registered e-mail like a new one, and the password policy", async () => {
     const { username } = await account();
     const caller = await anon();
     expect(
@@ -17,15 +23,19 @@ describe("registration", () => {
         }),
       ),
     ).toBe("USERNAME_TAKEN");
+    // A registered address answers like a new one (no account discovery); its owner is mailed.
     expect(
-      await code(
-        caller.auth.register({
-          username: "another1",
-          email: `${username.toUpperCase()}@EXAMPLE.TEST`,
-          password: "a fine passphrase",
-        }),
-      ),
-    ).toBe("EMAIL_TAKEN");
+      await caller.auth.register({
+        username: "another1",
+        email: `${username.toUpperCase()}@EXAMPLE.TEST`,
+        password: "a fine passphrase",
+      }),
+    ).toEqual({ ok: true });
+    expect(await getUserByUsername(db().db, "another1")).toBeUndefined();
+    const notice = (await listDevMailbox(db().db, 100)).filter(
+      (m) => m.to === `${username}@example.test` && m.subject.includes("tried to register"),
+    );
+    expect(notice).toHaveLength(1);
     expect(
       await code(
         caller.auth.register({

@@ -4,7 +4,7 @@ import { toGuildhallError } from "@guildhall/client";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
@@ -16,6 +16,9 @@ export function RegisterForm() {
   const router = useRouter();
   const register = useMutation(trpc.auth.register.mutationOptions());
   const error = register.error ? toGuildhallError(register.error) : null;
+  // The answer is the same whether or not the address had an account; when
+  // signing in with the new account fails, the mail says what happened.
+  const [checkMail, setCheckMail] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,11 +30,12 @@ export function RegisterForm() {
     };
     await register.mutateAsync(input).then(
       async () => {
-        await signIn("credentials", {
+        const result = await signIn("credentials", {
           login: input.username,
           password: input.password,
           redirect: false,
         });
+        if (!result?.ok || result.error) return setCheckMail(true);
         router.push("/");
         router.refresh();
       },
@@ -67,6 +71,11 @@ export function RegisterForm() {
       {error && !Object.keys(error.fieldErrors).length ? (
         <p className="form-error" role="alert">
           {error.message}
+        </p>
+      ) : null}
+      {checkMail ? (
+        <p role="status" data-testid="register-check-mail">
+          {t("auth.registered")}
         </p>
       ) : null}
       <button type="submit" disabled={register.isPending}>

@@ -7,6 +7,7 @@ export * from "./mfa";
 export * from "./principal";
 export * from "./refresh";
 export * from "./register";
+export * from "./self-register";
 export * from "./resolve-principal";
 export * from "./revoke";
 export * from "./sessions";

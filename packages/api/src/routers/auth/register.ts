@@ -1,7 +1,6 @@
-import { ownProfile, registerUser } from "@guildhall/core";
+import { registerOwnAccount } from "@guildhall/core";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
-import { profileOutput } from "../users/user.types";
 import { password, username } from "./auth.types";
 
 export const register = publicProcedure
@@ -11,6 +10,8 @@ export const register = publicProcedure
       path: "/auth/register",
       tags: ["auth"],
       summary: "Create an account",
+      description:
+        "Answers the same for a new address and for one that has an account (no account discovery): a new address gets an account and a confirmation link, a registered one a mail to its owner. A taken username still answers USERNAME_TAKEN.",
       protect: false,
     },
     rateLimit: { name: "register", points: 10, durationSeconds: 60, by: "ip" },
@@ -24,7 +25,7 @@ export const register = publicProcedure
       status: z.string().trim().max(30).optional(),
     }),
   )
-  .output(profileOutput)
-  .mutation(async ({ ctx, input }) =>
-    ownProfile(await registerUser(ctx.db, { ...input, locale: ctx.locale, ip: ctx.ip })),
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(({ ctx, input }) =>
+    registerOwnAccount(ctx.db, { ...input, locale: ctx.locale, ip: ctx.ip }),
   );

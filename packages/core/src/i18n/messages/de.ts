@@ -490,6 +490,11 @@ export const de: Messages = {
   "mail.changeNotice.subject": "Deine Guildhall-E-Mail-Adresse wird geändert",
   "mail.changeNotice.text":
     "Hallo {name},\n\njemand, der in deinem Konto angemeldet ist, möchte die Adresse auf {email} ändern. Warst du das nicht, ändere jetzt dein Passwort.",
+  "mail.registered.subject": "Jemand wollte sich mit deiner E-Mail-Adresse registrieren",
+  "mail.registered.text":
+    "Hallo {name},\n\njemand wollte mit dieser E-Mail-Adresse ein Guildhall-Konto anlegen. Sie gehört bereits zu deinem Konto, daher wurde kein neues Konto angelegt. Warst du das, melde dich hier an: {signIn}\nPasswort vergessen? Wähle hier ein neues: {reset}\n\nWarst du das nicht, ignoriere diese E-Mail: nichts wurde geändert.",
+  "auth.registered":
+    "Sieh in deinem Postfach nach: wir haben eine Nachricht an die angegebene Adresse geschickt.",
   "security.email": "E-Mail-Adresse",
   "security.newEmail": "Neue Adresse",
   "security.changeEmail": "Bestätigungslink senden",

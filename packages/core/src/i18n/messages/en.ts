@@ -472,6 +472,10 @@ export const en = {
   "mail.changeNotice.subject": "Your Guildhall e-mail address is being changed",
   "mail.changeNotice.text":
     "Hello {name},\n\nsomeone signed in to your account asked to change its address to {email}. If that was not you, change your password now.",
+  "mail.registered.subject": "Someone tried to register with your e-mail address",
+  "mail.registered.text":
+    "Hello {name},\n\nsomeone tried to create a Guildhall account with this e-mail address, which already belongs to your account, so no new account was made. If it was you, sign in here: {signIn}\nForgot your password? Choose a new one here: {reset}\n\nIf it was not you, ignore this mail: nothing has changed.",
+  "auth.registered": "Check your e-mail: we sent a message to the address you entered.",
   "security.email": "E-mail address",
   "security.newEmail": "New address",
   "security.changeEmail": "Send confirmation link",

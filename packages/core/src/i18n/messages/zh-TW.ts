@@ -463,6 +463,10 @@ export const zhTW: Messages = {
   "mail.changeNotice.subject": "你的 Guildhall 電子郵件地址正在變更",
   "mail.changeNotice.text":
     "{name} 你好：\n\n有人在你的帳號中要求將地址變更為 {email}。如果不是你，請立即變更密碼。",
+  "mail.registered.subject": "有人嘗試以你的電子郵件地址註冊",
+  "mail.registered.text":
+    "{name} 你好：\n\n有人嘗試以此電子郵件地址建立 Guildhall 帳號。此地址已屬於你的帳號，因此沒有建立新帳號。如果是你，請在此登入：{signIn}\n忘記密碼？請在此設定新密碼：{reset}\n\n如果不是你，請忽略此郵件：沒有任何變更。",
+  "auth.registered": "請查看你的電子郵件：我們已寄信到你輸入的地址。",
   "security.email": "電子郵件地址",
   "security.newEmail": "新地址",
   "security.changeEmail": "傳送確認連結",

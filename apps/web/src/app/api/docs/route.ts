@@ -1,22 +1,28 @@
-export const dynamic = "force-static";
+import { headers } from "next/headers";
 
-const html = `<!doctype html>
+// Rendered per request: the page's scripts and style carry this response's CSP nonce (src/proxy.ts).
+export const dynamic = "force-dynamic";
+
+const page = (nonce: string) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>Guildhall API reference</title>
   <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
-  <style>body { margin: 0; } .topbar { display: none; }</style>
+  <style nonce="${nonce}">body { margin: 0; } .topbar { display: none; }</style>
 </head>
 <body>
   <div id="swagger-ui"></div>
-  <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/api/docs/assets/init.js"></script>
+  <script nonce="${nonce}" src="/api/docs/assets/swagger-ui-bundle.js"></script>
+  <script nonce="${nonce}" src="/api/docs/assets/init.js"></script>
 </body>
 </html>`;
 
 /** A browsable reference of the REST API (Swagger UI, served from this app: no CDN). */
-export function GET() {
-  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+export async function GET() {
+  // The proxy's nonce is base64; anything else (no proxy run) gets no nonce at all.
+  const nonce = (await headers()).get("x-nonce") ?? "";
+  const safe = /^[A-Za-z0-9+/=]*$/.test(nonce) ? nonce : "";
+  return new Response(page(safe), { headers: { "content-type": "text/html; charset=utf-8" } });
 }
