@@ -275,12 +275,23 @@ describe("path parameters", () => {
     expect(hub.body.slug).toBe("demo");
   });
 
-  it("refuse a malformed percent-encoding with 400", async () => {
-    // Next refuses it while matching the route, before our handler (its own 400 page).
-    const response = await fetch(`${server.url}/api/v1/hubs/%E0%A4%A/settings`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(400);
+  it("refuse a malformed percent-encoding with 400 in our shape", async () => {
+    for (const path of ["/hubs/%E0%A4%A/settings", "/hubs/%ED%A0%80/config", "/hubs/%FF"]) {
+      const result = await call("GET", path);
+      expect(result.status, path).toBe(400);
+      expect(result.body.code).toBe("VALIDATION_FAILED");
+      expect(Object.keys(result.body.fieldErrors)).toEqual(["path"]);
+    }
+  });
+});
+
+describe("query parameters", () => {
+  it("named like Object.prototype properties are refused, named, not a crash", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const result = await call("GET", `/hubs/demo/members?${name}=x`);
+      expect(result.status, name).toBe(400);
+      expect(Object.keys(result.body.fieldErrors)).toEqual([name]);
+    }
   });
 });
 

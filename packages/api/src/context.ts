@@ -48,11 +48,16 @@ export interface ContextSource {
   transport?: Transport;
 }
 
+/** The request's id: a sane incoming `x-request-id` is kept (a proxy's), otherwise a new one. */
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get("x-request-id");
+  return incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
 /** Builds the per-request context from headers; shared by tRPC, REST and tests. */
 export function createContext(source: ContextSource): Context {
   const { headers } = source;
-  const incomingId = headers.get("x-request-id");
-  const requestId = incomingId && /^[\w.-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
+  const requestId = requestIdFrom(headers);
   const principal = source.principal ?? null;
   const resHeaders = source.resHeaders ?? new Headers();
   resHeaders.set("x-request-id", requestId);

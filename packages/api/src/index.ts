@@ -2,6 +2,7 @@ export { appRouter, createCaller, type AppRouter } from "./root";
 export { clientAddress, isTrustedProxy, normalizeAddress } from "./client-address";
 export {
   createContext,
+  requestIdFrom,
   type Context,
   type ContextSource,
   type Transport,

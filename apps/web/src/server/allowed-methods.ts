@@ -1,5 +1,6 @@
-import { errorCodes } from "@guildhall/core/errors";
-import { resolveLocale, translate } from "@guildhall/core/i18n";
+import { requestIdFrom } from "@guildhall/api";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
+import { resolveLocale, translate, type MessageKey } from "@guildhall/core/i18n";
 
 /**
  * The methods each kind of path answers. Anything else (TRACE, which the
@@ -21,10 +22,24 @@ export function allowedMethods(pathname: string): string[] {
   return table.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? ["GET", "HEAD"];
 }
 
-/** The same rule as the API context: a sane incoming id is kept, otherwise a new one. */
-function requestIdOf(headers: Headers): string {
-  const incoming = headers.get("x-request-id");
-  return incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+/** A refusal before any route, on /api paths in our error shape and the caller's language. */
+export function apiRefusal(
+  headers: Headers,
+  code: ErrorCode,
+  options: { headers?: Record<string, string>; fieldErrors?: Record<string, MessageKey[]> } = {},
+): Response {
+  const requestId = requestIdFrom(headers);
+  const locale = resolveLocale(null, headers.get("accept-language"));
+  const fieldErrors = Object.fromEntries(
+    Object.entries(options.fieldErrors ?? {}).map(([field, keys]) => [
+      field,
+      keys.map((key) => translate(locale, key)),
+    ]),
+  );
+  return Response.json(
+    { code, message: translate(locale, errorCodes[code].key), fieldErrors, requestId },
+    { status: errorCodes[code].http, headers: { ...options.headers, "x-request-id": requestId } },
+  );
 }
 
 /** 405 with `Allow`; on /api paths in our error shape and the caller's language. */
@@ -35,11 +50,5 @@ export function methodNotAllowed(pathname: string, headers: Headers, allow: stri
       status: 405,
       headers: { ...head, "content-type": "text/plain; charset=utf-8" },
     });
-  const requestId = requestIdOf(headers);
-  const locale = resolveLocale(null, headers.get("accept-language"));
-  const code = "METHOD_NOT_SUPPORTED";
-  return Response.json(
-    { code, message: translate(locale, errorCodes[code].key), fieldErrors: {}, requestId },
-    { status: errorCodes[code].http, headers: { ...head, "x-request-id": requestId } },
-  );
+  return apiRefusal(headers, "METHOD_NOT_SUPPORTED", { headers: head });
 }

@@ -1,6 +1,6 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { allowedMethods, methodNotAllowed } from "./allowed-methods";
+import { allowedMethods, apiRefusal, methodNotAllowed } from "./allowed-methods";
 import { apiPolicy, securityHeaders } from "./security-headers";
 
 /**
@@ -8,7 +8,8 @@ import { apiPolicy, securityHeaders } from "./security-headers";
  * method of the Fetch standard; `new Request` throws, which ended in a 500 and
  * a stack in the log before the proxy could run) and asterisk-form targets
  * (`OPTIONS *`, an "Invalid URL" 500). They are answered here, at the Node
- * server, before Next sees them. (TRACK and unknown method names never get
+ * server, before Next sees them, and so are paths whose percent-escapes
+ * are no UTF-8 (Next's router would answer them with its HTML 400). (TRACK and unknown method names never get
  * this far: Node's parser answers 400; CONNECT closes the connection.)
  */
 const fetchForbidden = new Set(["TRACE"]);
@@ -28,15 +29,33 @@ async function refuse(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     if (typeof value === "string") headers.set(name, value);
-  const answer = methodNotAllowed(path, headers, allowedMethods(path));
+  const answer = malformedPath(req)
+    ? apiRefusal(headers, "VALIDATION_FAILED", {
+        fieldErrors: { path: ["errors.badPathParameter"] },
+      })
+    : methodNotAllowed(path, headers, allowedMethods(path));
   const out: Record<string, string> = securityHeaders(apiPolicy, false);
   answer.headers.forEach((value, name) => (out[name] = value));
   res.writeHead(answer.status, out);
   res.end(await answer.text());
 }
 
+/** A path with a percent-escape that is no UTF-8 (`%E0%A4%A`, `%FF`): Next would answer its HTML 400. */
+function malformedPath(req: IncomingMessage): boolean {
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  if (!path.includes("%")) return false;
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function needsRefusal(req: IncomingMessage): boolean {
-  return fetchForbidden.has(req.method ?? "") || !(req.url ?? "/").startsWith("/");
+  return (
+    fetchForbidden.has(req.method ?? "") || !(req.url ?? "/").startsWith("/") || malformedPath(req)
+  );
 }
 
 /** Wraps the server's request listeners (once per server) so refused requests never reach Next. */
