@@ -12,6 +12,8 @@ export const en = {
   "errors.conflict": "This conflicts with the current state; reload and try again.",
   "errors.payloadTooLarge": "The request is too large.",
   "errors.rateLimited": "Too many requests; try again in {seconds} s.",
+  "errors.tooManyStreams": "Too many open streams (at most {limit}); close one first.",
+  "errors.tokenExpired": "Your sign-in has expired; reconnect with a fresh token.",
   "errors.timeout": "The request took too long.",
   "errors.serviceUnavailable": "The service is unavailable right now; try again shortly.",
   "errors.internal": "Something went wrong on our side (request {requestId}).",

@@ -13,6 +13,8 @@ export const ru: Messages = {
   "errors.conflict": "Конфликт с текущим состоянием; обновите страницу и повторите.",
   "errors.payloadTooLarge": "Запрос слишком большой.",
   "errors.rateLimited": "Слишком много запросов; повторите через {seconds} с.",
+  "errors.tooManyStreams": "Слишком много открытых потоков (не больше {limit}); сначала закройте один.",
+  "errors.tokenExpired": "Срок действия входа истёк; переподключитесь с новым токеном.",
   "errors.timeout": "Запрос выполнялся слишком долго.",
   "errors.serviceUnavailable": "Сервис временно недоступен; повторите чуть позже.",
   "errors.internal": "Что-то пошло не так на нашей стороне (запрос {requestId}).",
