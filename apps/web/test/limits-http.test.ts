@@ -188,14 +188,19 @@ const sseUrl = () => `${server.url}/api/v1/sse/${watchHealth}?intervalSeconds=60
 const trpcUrl = () =>
   `${server.url}/api/trpc/${watchHealth}?input=${encodeURIComponent(JSON.stringify({ json: { intervalSeconds: 60 } }))}`;
 
-/** Opens a stream and reads until its first event (the health snapshot). */
+/** A full value frame (either transport) or tRPC's error event. */
+const FIRST_EVENT = /(^|\n\n)(id: [^\n]*\n)?data: [^\n]*\n|event: serialized-error\ndata: [^\n]*\n/;
+
+/** Opens a stream and reads until its first event (the health snapshot, or an error). */
 async function openStream(url: string, headers: Record<string, string> = {}) {
   const ac = new AbortController();
   const response = await fetch(url, { headers, signal: ac.signal });
-  if (response.status !== 200) return { response, text: await response.text(), close: () => {} };
+  const close = () => ac.abort();
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream"))
+    return { response, text: await response.text(), rest: () => Promise.resolve(""), close };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
-  while (!/(^|\n)(data|event): /.test(text)) {
+  while (!FIRST_EVENT.test(text)) {
     const chunk = await reader.read();
     if (chunk.done) break;
     text += chunk.value;
@@ -208,7 +213,14 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
       text += chunk.value;
     }
   };
-  return { response, text, rest, close: () => ac.abort() };
+  return { response, text, rest, close };
+}
+
+/** The error data of tRPC's `serialized-error` event in `text`. */
+function trpcStreamError(text: string): Record<string, unknown> {
+  const data = /event: serialized-error\ndata: (.*)\n/.exec(text)?.[1];
+  if (!data) throw new Error(`no serialized-error in ${text}`);
+  return (JSON.parse(data) as { json: { data: Record<string, unknown> } }).json.data;
 }
 
 function errorCode(text: string): unknown {
@@ -231,12 +243,14 @@ describe("stream limits", () => {
     const sse = await openStream(sseUrl(), auth);
     expect(sse.response.status).toBe(429);
     expect(JSON.parse(sse.text)).toMatchObject({ code: "TOO_MANY_STREAMS", limit: PER_USER });
+    // tRPC answers every refusal of a subscription inside its event stream.
     const trpc = await openStream(trpcUrl(), auth);
-    expect(trpc.response.status).toBe(429);
-    expect(
-      (JSON.parse(trpc.text) as { error: { json: { data: { code: string } } } }).error.json.data
-        .code,
-    ).toBe("TOO_MANY_STREAMS");
+    expect(trpc.response.status).toBe(200);
+    expect(trpcStreamError(trpc.text)).toMatchObject({
+      code: "TOO_MANY_STREAMS",
+      httpStatus: 429,
+      details: { limit: PER_USER },
+    });
     // Another user is not affected.
     const other = await openStream(sseUrl(), {
       authorization: `Bearer ${await signUp("streamer2")}`,
@@ -255,7 +269,7 @@ describe("stream limits", () => {
   });
 
   it("caps anonymous streams per address, QR sign-in watches included", async () => {
-    const created = await fetch(`${server.url}/api/v1/auth/qr`, { method: "POST" });
+    const created = await fetch(`${server.url}/api/v1/auth/qr`, { method: "POST", headers: json });
     expect(created.status).toBe(200);
     const { requestId, secret } = (await created.json()) as { requestId: string; secret: string };
     const qrWatch = `${server.url}/api/v1/sse/qrLogin.watch?requestId=${requestId}&secret=${encodeURIComponent(secret)}`;
@@ -267,6 +281,11 @@ describe("stream limits", () => {
     const refused = await openStream(sseUrl());
     expect(refused.response.status).toBe(429);
     expect(errorCode(refused.text)).toBe("TOO_MANY_STREAMS");
+    expect(trpcStreamError((await openStream(trpcUrl())).text)).toMatchObject({
+      code: "TOO_MANY_STREAMS",
+      httpStatus: 429,
+      details: { limit: PER_ADDRESS },
+    });
 
     qr.close();
     await untilOpenStreams(before + PER_ADDRESS - 1);
@@ -291,17 +310,15 @@ describe("stream limits", () => {
     const trpc = await openStream(trpcUrl(), auth);
     expect([sse.response.status, trpc.response.status]).toEqual([200, 200]);
 
-    const sseText = await sse.rest!();
+    const sseText = await sse.rest();
     const failure = /event: failure\ndata: (.*)\n/.exec(sseText);
     expect(JSON.parse(failure![1]!)).toMatchObject({ code: "TOKEN_EXPIRED" });
     expect(sseText).not.toContain("event: end");
 
-    const trpcText = await trpc.rest!();
-    const error = /event: serialized-error\ndata: (.*)\n/.exec(trpcText);
-    expect(
-      (JSON.parse(error![1]!) as { json: { data: { code: string; httpStatus: number } } }).json
-        .data,
-    ).toMatchObject({ code: "TOKEN_EXPIRED", httpStatus: 401 });
+    expect(trpcStreamError(await trpc.rest())).toMatchObject({
+      code: "TOKEN_EXPIRED",
+      httpStatus: 401,
+    });
     await untilOpenStreams(before);
 
     // Reconnecting with a fresh token works.

@@ -77,10 +77,13 @@ export function boundedStream(
         throw error;
       }
     },
-    async return(value?: unknown) {
+    return(value?: unknown) {
       end();
-      const result = await inner.return?.(value);
-      return result ?? { done: true, value: undefined };
+      // Not awaited: a source busy in its own wait (a generator sleeping between
+      // updates) finishes returning only when that wait is over, and the consumer
+      // must not hang on it (tRPC's stream awaits return() before sending an error).
+      void inner.return?.(value).catch(() => undefined);
+      return Promise.resolve({ done: true, value: undefined });
     },
     async throw(error?: unknown) {
       end();
