@@ -15,9 +15,7 @@ const restRoutes = Object.values(procedures).flatMap((procedure) => {
   if (!meta?.openapi || !meta.bodyLimitBytes) return [];
   const pattern = meta.openapi.path
     .split("/")
-    .map((part) =>
-      /^\{.+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-    )
+    .map((part) => (/^\{.+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("/");
   return [
     {

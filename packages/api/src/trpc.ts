@@ -94,7 +94,10 @@ const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
     return result;
   }
   const expiresAt = ctx.principal?.expiresAt ?? null;
-  return { ...result, data: boundedStream(data as AsyncIterable<unknown>, { release, expiresAt, signal }) };
+  return {
+    ...result,
+    data: boundedStream(data as AsyncIterable<unknown>, { release, expiresAt, signal }),
+  };
 });
 
 const base = t.procedure.use(errorBoundary).use(rateLimit).use(streamLimit);

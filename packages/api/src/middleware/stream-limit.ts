@@ -55,11 +55,14 @@ export function boundedStream(
         const wait = expiresAt.getTime() - Date.now();
         if (wait > MAX_TIMER_MS) timer = setTimeout(arm, MAX_TIMER_MS);
         else
-          timer = setTimeout(() => {
-            reject(tokenExpired());
-            void inner.return?.().catch(() => undefined);
-            end();
-          }, Math.max(0, wait));
+          timer = setTimeout(
+            () => {
+              reject(tokenExpired());
+              void inner.return?.().catch(() => undefined);
+              end();
+            },
+            Math.max(0, wait),
+          );
       };
       arm();
     });

@@ -19,8 +19,7 @@ function keyOf(owner: StreamOwner): string {
 export function acquireStreamSlot(owner: StreamOwner, limit: number): () => void {
   const key = keyOf(owner);
   const held = open.get(key) ?? 0;
-  if (held >= limit)
-    throw new AppError("TOO_MANY_STREAMS", { limit }, { details: { limit } });
+  if (held >= limit) throw new AppError("TOO_MANY_STREAMS", { limit }, { details: { limit } });
   open.set(key, held + 1);
   let released = false;
   return () => {
