@@ -5,10 +5,19 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getErrorShape, transformTRPCResponse } from "@trpc/server/unstable-core-do-not-import";
 import { randomUUID } from "node:crypto";
 
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    // Malformed escapes name no procedure; tRPC answers NOT_FOUND for them.
+    return path;
+  }
+}
+
 /** The procedures a `/api/trpc/<a.b>,<c.d>` URL calls. */
 export function trpcPaths(url: URL, endpoint: string): string[] {
   const rest = url.pathname.slice(endpoint.length).replace(/^\//, "");
-  return rest ? rest.split(",").map((path) => decodeURIComponent(path)) : [];
+  return rest ? rest.split(",").map(decodePath) : [];
 }
 
 /**
