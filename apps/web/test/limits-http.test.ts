@@ -193,6 +193,20 @@ describe("request body limits", () => {
     });
     expect(viaTrpc.status).toBe(200);
 
+    // A batch may carry as much as its most generous procedure.
+    const batch = await fetch(`${server.url}/api/trpc/users.setAvatar,auth.login?batch=1`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ 0: { json: { image: png.toString("base64") } }, 1: { json: {} } }),
+    });
+    expect(batch.status).toBe(207);
+    const [stored, login] = (await batch.json()) as [
+      { result: { data: { json: { type: string } } } },
+      { error: { json: { data: { code: string } } } },
+    ];
+    expect(stored.result.data.json.type).toBe("image/png");
+    expect(login.error.json.data.code).toBe("VALIDATION_FAILED");
+
     const profile = await fetch(`${server.url}/api/v1/me`, {
       method: "PATCH",
       headers: auth,
