@@ -62,6 +62,8 @@ async function fanOut() {
   const server = await startBenchServer(3332, {
     SEED_ADMIN_PASSWORD: PASSWORD,
     RATE_LIMIT_WHITELIST: "127.0.0.1",
+    // 1,000 subscribers of one user: far above the default stream cap.
+    STREAMS_PER_USER: "10000",
   });
   let guildhall: { p50: number; p99: number; lost: number };
   try {

@@ -16,3 +16,4 @@ export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
 export { presenceCount } from "./realtime/presence";
 export { serveSse, restError, type SseRequest } from "./sse/stream";
+export { bodyLimitOf, restBodyLimitOf } from "./body-limit";

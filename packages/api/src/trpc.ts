@@ -7,6 +7,7 @@ import type { Context } from "./context";
 import { describeError } from "./format-error";
 import { decodePathParameters, hostileInputFields } from "./middleware/input-guard";
 import { enforceGlobalLimit, enforceRule, type RateLimitRule } from "./middleware/rate-limit";
+import { boundedStream, takeStreamSlot } from "./middleware/stream-limit";
 
 /** Who may call a procedure; every procedure declares one (the matrix test checks). */
 export type Access =
@@ -16,7 +17,12 @@ export type Access =
   | { kind: "hub" }
   | { kind: "permission"; permission: Permission };
 
-export type Meta = OpenApiMeta<{ access?: Access; rateLimit?: RateLimitRule }>;
+export type Meta = OpenApiMeta<{
+  access?: Access;
+  rateLimit?: RateLimitRule;
+  /** The largest request body this procedure takes (uploads); others: BODY_LIMIT_BYTES. */
+  bodyLimitBytes?: number;
+}>;
 
 const t = initTRPC
   .context<Context>()
@@ -94,7 +100,34 @@ const inputGuard = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
   return ctx.transport === "rest" ? next({ getRawInput: () => Promise.resolve(raw) }) : next();
 });
 
-const base = t.procedure.use(errorBoundary).use(inputGuard).use(rateLimit);
+/**
+ * Subscriptions (either transport) hold one of the caller's stream slots
+ * while open (TOO_MANY_STREAMS beyond) and end when the credential expires.
+ */
+const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
+  if (type !== "subscription") return next();
+  const release = takeStreamSlot(ctx);
+  let result;
+  try {
+    result = await next();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const data: unknown = result.ok ? result.data : undefined;
+  if (!data || typeof data !== "object" || !(Symbol.asyncIterator in data)) {
+    // Refused (or not a stream at all): nothing stays open.
+    release();
+    return result;
+  }
+  const expiresAt = ctx.principal?.expiresAt ?? null;
+  return {
+    ...result,
+    data: boundedStream(data as AsyncIterable<unknown>, { release, expiresAt, signal }),
+  };
+});
+
+const base = t.procedure.use(errorBoundary).use(inputGuard).use(rateLimit).use(streamLimit);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: { kind: "public" } });

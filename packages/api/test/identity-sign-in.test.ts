@@ -168,6 +168,7 @@ describe("sign-in", () => {
       scopes: null,
       mfaEnabled: false,
       mfaVerifiedAt: null,
+      expiresAt: null,
     };
     await setUserActive(db().db, actor, user!.id, false);
     expect(await code((await as(session.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");

@@ -30,11 +30,11 @@ export function signAccessToken(
     .sign(key(secret));
 }
 
-/** The claims of a valid, unexpired access token, or null. */
+/** The claims of a valid, unexpired access token (with its expiry, seconds since the epoch), or null. */
 export async function verifyAccessToken(
   token: string,
   secret: string,
-): Promise<AccessClaims | null> {
+): Promise<(AccessClaims & { exp: number }) | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer,
@@ -42,7 +42,8 @@ export async function verifyAccessToken(
       algorithms: ["HS256"],
     });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
-    return { sub: payload.sub, sid: payload.sid };
+    if (typeof payload.exp !== "number") return null;
+    return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
   } catch (error) {
     if (error instanceof errors.JOSEError) return null;
     throw error;

@@ -48,16 +48,19 @@ export function guildhallLinks(options: LinkOptions): TRPCLink<AppRouter>[] {
         EventSource: (options.EventSource ??
           globalThis.EventSource) as typeof globalThis.EventSource,
         // The `eventsource` package (Node) accepts a fetch, so headers reach the server;
-        // browsers send cookies instead.
-        eventSourceOptions: async () => {
-          const headers = await headersFor(options);
+        // browsers send cookies instead. Headers are taken per connection: a reconnect
+        // (e.g. after TOKEN_EXPIRED) carries the token function's current token.
+        eventSourceOptions: () => {
           const base = customFetch ?? globalThis.fetch;
           return {
             withCredentials: true,
-            fetch: (input: Parameters<FetchLike>[0], init?: RequestInit) =>
+            fetch: async (input: Parameters<FetchLike>[0], init?: RequestInit) =>
               base(input, {
                 ...init,
-                headers: { ...(init?.headers as Record<string, string>), ...headers },
+                headers: {
+                  ...(init?.headers as Record<string, string>),
+                  ...(await headersFor(options)),
+                },
               }),
           } as EventSourceInit;
         },

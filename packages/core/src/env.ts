@@ -116,6 +116,17 @@ export const envSchema = z.object({
   HUB_CREATION: z.enum(["admins", "everyone"]).default("admins"),
   /** How often live subscriptions re-check the subscriber's access (session, membership, object). */
   REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** Largest request body by default (bytes); uploads declare their own limit (README). */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  /** Open streams (subscriptions over either transport) one signed-in user may hold, per process. */
+  STREAMS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(16),
+  /** Open streams one anonymous address (`ctx.ip`) may hold, per process. */
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(8),
   /** How often each process checks its streams' heads, catching events whose notification was lost. */
   REALTIME_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(2),
   /** Hours stored realtime events stay resumable before the scheduler deletes them. */

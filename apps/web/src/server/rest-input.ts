@@ -58,5 +58,10 @@ export async function objectBody(req: Request): Promise<Request | Response> {
   }
   const headers = new Headers(req.headers);
   if (empty) headers.set("content-type", "application/json");
-  return new Request(req.url, { method: req.method, headers, body: empty ? "{}" : text });
+  return new Request(req.url, {
+    method: req.method,
+    headers,
+    body: empty ? "{}" : text,
+    signal: req.signal,
+  });
 }

@@ -15,6 +15,12 @@ export interface Principal {
   /** Whether the account has MFA on, and when this session last passed it. */
   mfaEnabled: boolean;
   mfaVerifiedAt: Date | null;
+  /**
+   * When the credential stops being valid: the access token's expiry (or its
+   * session's, if sooner), the cookie's session, the application token's
+   * expiry; null when it never expires. Streams end then (TOKEN_EXPIRED).
+   */
+  expiresAt: Date | null;
 }
 
 export function isSuperAdmin(username: string): boolean {

@@ -40,7 +40,7 @@ async function fromAccessToken(db: DbOrTx, token: string): Promise<Principal | n
  */
 export async function sessionPrincipal(
   db: DbOrTx,
-  claims: { sid: string; sub: string },
+  claims: { sid: string; sub: string; exp?: number },
 ): Promise<Principal | null> {
   const now = new Date();
   const [row] = await db
@@ -74,6 +74,10 @@ export async function sessionPrincipal(
     scopes: null,
     mfaEnabled: row.user.mfaEnabledAt !== null,
     mfaVerifiedAt: row.session.mfaVerifiedAt,
+    expiresAt:
+      claims.exp !== undefined && claims.exp * 1000 < row.session.expiresAt.getTime()
+        ? new Date(claims.exp * 1000)
+        : row.session.expiresAt,
   };
 }
 
@@ -115,5 +119,6 @@ async function fromApplicationToken(db: DbOrTx, token: string): Promise<Principa
     scopes: row.token.scopes,
     mfaEnabled: row.user.mfaEnabledAt !== null,
     mfaVerifiedAt: null,
+    expiresAt: row.token.expiresAt,
   };
 }

@@ -18,5 +18,6 @@ export function accessTokenPrincipal(
     scopes: null,
     mfaEnabled: false,
     mfaVerifiedAt: null,
+    expiresAt: null,
   };
 }

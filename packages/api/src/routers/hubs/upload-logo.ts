@@ -14,6 +14,8 @@ export const uploadLogo = permissionProcedure("hub.update")
       summary: "Upload the hub's logo (base64 image)",
     },
     rateLimit: { name: "hub-logo", points: 10, durationSeconds: 600, by: "user" },
+    // The request body, not the file: a 2 MB image is 2.8 MB as base64 (README, "Request size").
+    bodyLimitBytes: 3 * 1024 * 1024,
   })
   .input(z.object({ hubSlug, image: imageUpload }).strict())
   .output(uploadedImage.extend({ logoUrl: z.string() }))

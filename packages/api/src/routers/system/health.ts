@@ -11,7 +11,7 @@ export const health = publicProcedure
       tags: ["system"],
       protect: false,
       summary: "Service health",
-      description: "Whether the database answers, the version and the uptime.",
+      description: "Whether the database answers, the version, the uptime and the open streams.",
     },
   })
   .input(z.void())

@@ -10,6 +10,12 @@ export const healthOutput = z
       kind: z.enum(["pglite", "postgres"]),
       latencyMs: z.number(),
     }),
+    /** Streams this process has open: in all, of signed-in users, of anonymous addresses. */
+    streams: z.object({
+      open: z.number().int(),
+      users: z.number().int(),
+      addresses: z.number().int(),
+    }),
   })
   .meta({ id: "Health" });
 

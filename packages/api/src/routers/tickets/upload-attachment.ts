@@ -19,6 +19,8 @@ export const uploadAttachment = permissionProcedure("ticket.read")
       protect: true,
     },
     rateLimit: { name: "ticket-upload", points: 20, durationSeconds: 600, by: "user" },
+    // The request body, not the file: a 5 MB file is 6.7 MB as base64 (README, "Request size").
+    bodyLimitBytes: 8 * 1024 * 1024,
   })
   .input(
     z.object({

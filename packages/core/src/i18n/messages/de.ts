@@ -19,6 +19,9 @@ export const de: Messages = {
   "errors.bodyNotObject": "Der Inhalt der Anfrage muss ein JSON-Objekt sein.",
   "errors.nothingToChange": "Nennen Sie mindestens ein Feld, das geändert werden soll.",
   "errors.rateLimited": "Zu viele Anfragen; versuche es in {seconds} s erneut.",
+  "errors.tooManyStreams": "Zu viele offene Streams (höchstens {limit}); schließe zuerst einen.",
+  "errors.tokenExpired":
+    "Deine Anmeldung ist abgelaufen; verbinde dich mit einem neuen Token erneut.",
   "errors.timeout": "Die Anfrage hat zu lange gedauert.",
   "errors.serviceUnavailable": "Der Dienst ist gerade nicht verfügbar; versuche es gleich erneut.",
   "errors.internal": "Bei uns ist etwas schiefgegangen (Anfrage {requestId}).",

@@ -17,6 +17,8 @@ export const en = {
   "errors.bodyNotObject": "The request body must be a JSON object.",
   "errors.nothingToChange": "Name at least one field to change.",
   "errors.rateLimited": "Too many requests; try again in {seconds} s.",
+  "errors.tooManyStreams": "Too many open streams (at most {limit}); close one first.",
+  "errors.tokenExpired": "Your sign-in has expired; reconnect with a fresh token.",
   "errors.timeout": "The request took too long.",
   "errors.serviceUnavailable": "The service is unavailable right now; try again shortly.",
   "errors.internal": "Something went wrong on our side (request {requestId}).",

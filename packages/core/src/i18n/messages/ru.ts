@@ -19,6 +19,9 @@ export const ru: Messages = {
   "errors.bodyNotObject": "Тело запроса должно быть JSON-объектом.",
   "errors.nothingToChange": "Укажите хотя бы одно поле для изменения.",
   "errors.rateLimited": "Слишком много запросов; повторите через {seconds} с.",
+  "errors.tooManyStreams":
+    "Слишком много открытых потоков (не больше {limit}); сначала закройте один.",
+  "errors.tokenExpired": "Срок действия входа истёк; переподключитесь с новым токеном.",
   "errors.timeout": "Запрос выполнялся слишком долго.",
   "errors.serviceUnavailable": "Сервис временно недоступен; повторите чуть позже.",
   "errors.internal": "Что-то пошло не так на нашей стороне (запрос {requestId}).",

@@ -18,6 +18,8 @@ export const zhTW: Messages = {
   "errors.bodyNotObject": "請求內容必須是 JSON 物件。",
   "errors.nothingToChange": "請至少指定一個要變更的欄位。",
   "errors.rateLimited": "請求過多；請於 {seconds} 秒後再試。",
+  "errors.tooManyStreams": "開啟的串流過多（最多 {limit} 個）；請先關閉一個。",
+  "errors.tokenExpired": "登入已過期；請使用新的權杖重新連線。",
   "errors.timeout": "請求逾時。",
   "errors.serviceUnavailable": "服務暫時無法使用；請稍後再試。",
   "errors.internal": "我們這邊出了點問題（請求 {requestId}）。",

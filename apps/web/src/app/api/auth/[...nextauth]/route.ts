@@ -1,6 +1,9 @@
+import { getEnv } from "@guildhall/core";
 import { type NextRequest } from "next/server";
 import { handlers } from "~/server/auth";
+import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
 import { requestOrigin } from "~/server/origin";
+import { restFailure } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +13,12 @@ export const dynamic = "force-dynamic";
  * X-Forwarded-Host). A plain Request keeps it as is: NextRequest would turn
  * 127.0.0.1 into "localhost", a different origin for cookies and providers.
  */
-function asSeenByClient(req: NextRequest): NextRequest {
+function asSeenByClient(req: NextRequest, body: ReadableStream | null = req.body): NextRequest {
   const url = new URL(req.nextUrl.pathname + req.nextUrl.search, requestOrigin(req));
   const plain = new Request(url, {
     method: req.method,
     headers: req.headers,
-    body: req.body,
+    body,
     // Node's fetch needs this for a streamed request body.
     duplex: "half",
   } as RequestInit);
@@ -24,4 +27,13 @@ function asSeenByClient(req: NextRequest): NextRequest {
 }
 
 export const GET = (req: NextRequest) => handlers.GET(asSeenByClient(req));
-export const POST = (req: NextRequest) => handlers.POST(asSeenByClient(req));
+/** Sign-in forms are small: BODY_LIMIT_BYTES, like every other route. */
+export async function POST(req: NextRequest) {
+  const limit = getEnv().BODY_LIMIT_BYTES;
+  const limited = await withinBodyLimit(req, limit);
+  if (!limited) {
+    const { status, body } = restFailure(req.headers, payloadTooLarge(limit));
+    return Response.json(body, { status });
+  }
+  return handlers.POST(asSeenByClient(req, limited.body));
+}

@@ -1,13 +1,21 @@
-import { appRouter } from "@guildhall/api";
+import { appRouter, bodyLimitOf } from "@guildhall/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
 import { contextFromRequest } from "~/server/context";
+import { trpcFailure, trpcPaths } from "~/server/trpc-failure";
 
 export const dynamic = "force-dynamic";
 
+const endpoint = "/api/trpc";
+
 /** Queries, batched mutations, and subscriptions as Server-Sent Events. */
-function handler(req: Request) {
+async function handler(original: Request) {
+  // A batch may carry as much as the most generous of its procedures (uploads).
+  const limit = bodyLimitOf(trpcPaths(new URL(original.url), endpoint));
+  const req = await withinBodyLimit(original, limit);
+  if (!req) return trpcFailure(original, endpoint, payloadTooLarge(limit));
   return fetchRequestHandler({
-    endpoint: "/api/trpc",
+    endpoint,
     req,
     router: appRouter,
     createContext: ({ resHeaders }) => contextFromRequest(req, resHeaders),

@@ -1,13 +1,21 @@
-import { appRouter } from "@guildhall/api";
+import { appRouter, restBodyLimitOf } from "@guildhall/api";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
 import { contextFromRequest } from "~/server/context";
+import { failureBeforeProcedure, restErrorBody, restFailure } from "~/server/rest-errors";
 import { objectBody, reservedQueryKeys } from "~/server/rest-input";
-import { failureBeforeProcedure, restErrorBody } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
 
 /** REST for non-TypeScript consumers, generated from the same procedures. */
-async function handler(req: Request) {
+async function handler(original: Request) {
+  // Body limit: BODY_LIMIT_BYTES, or the upload's own (meta.bodyLimitBytes).
+  const limit = restBodyLimitOf(original.method, new URL(original.url).pathname.slice(7));
+  const req = await withinBodyLimit(original, limit);
+  if (!req) {
+    const { status, body } = restFailure(original.headers, payloadTooLarge(limit));
+    return Response.json(body, { status });
+  }
   // The adapter gives createContext no response headers; ours are merged in below.
   const resHeaders = new Headers();
   try {
