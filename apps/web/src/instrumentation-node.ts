@@ -1,6 +1,6 @@
 import { prepareRateLimits } from "@guildhall/api";
 import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
-import { guardForbiddenMethods } from "~/server/forbidden-methods";
+import { guardServer } from "~/server/server-guard";
 import { installPeerStamp } from "~/server/peer";
 
 /**
@@ -15,7 +15,7 @@ export async function startNode(): Promise<void> {
   // Before the first request: every request learns its socket's address, and
   // requests Next cannot handle (TRACE) are answered before it sees them.
   installPeerStamp();
-  guardForbiddenMethods();
+  guardServer();
   try {
     const handle = await getDatabase();
     const { db } = handle;

@@ -10,7 +10,7 @@ import {
 } from "~/server/security-headers";
 
 /**
- * Runs before every route: refuses methods the path does not answer (405 +
+ * Runs before every page: refuses methods the path does not answer (405 +
  * Allow), and sets the security headers. Pages get a fresh CSP nonce, handed
  * to the render in the request's Content-Security-Policy header, where Next
  * reads it and puts it on its own scripts. Only headers are touched, so
@@ -41,3 +41,10 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+/**
+ * Pages only (and /api/docs, a page). API requests are settled at the Node
+ * server (src/server/server-guard.ts): with a proxy in their way Next would
+ * buffer each request body before the route's own body limit could refuse it.
+ */
+export const config = { matcher: ["/((?!api/).*)", "/api/docs"] };

@@ -287,7 +287,7 @@ describe("path parameters", () => {
 
 describe("query parameters", () => {
   it("named like Object.prototype properties are refused, named, not a crash", async () => {
-    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+    for (const name of ["constructor", "toString", "hasOwnProperty", "valueOf"]) {
       const result = await call("GET", `/hubs/demo/members?${name}=x`);
       expect(result.status, name).toBe(400);
       expect(Object.keys(result.body.fieldErrors)).toEqual([name]);
