@@ -6,6 +6,7 @@ import {
   startServer,
   type RunningServer,
   type ServerDatabase,
+  useServer,
 } from "./support/server";
 
 /**
@@ -22,8 +23,8 @@ interface ErrorBody {
   fieldErrors: Record<string, string[]>;
 }
 
-let database: ServerDatabase;
-let server: RunningServer;
+// A whitelisted address that a forged header must not be able to claim.
+const server = useServer({ SUPER_ADMINS: "admin", RATE_LIMIT_WHITELIST: "10.1.1.1" });
 let token: string;
 
 async function call(
@@ -54,23 +55,11 @@ async function signIn(login: string, password: string, headers: Record<string, s
 }
 
 beforeAll(async () => {
-  database = await createServerDatabase();
-  // A whitelisted address that a forged header must not be able to claim.
-  server = await startServer({
-    ...database.env,
-    SUPER_ADMINS: "admin",
-    RATE_LIMIT_WHITELIST: "10.1.1.1",
-  });
   // Signed in with a forged header that names the whitelisted address and markup.
   const login = await signIn("admin", ADMIN_PASSWORD, {
     "x-forwarded-for": "<img src=x onerror=alert(1)>, 10.1.1.1",
   });
   token = login.body.accessToken!;
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
 });
 
 describe("client addresses", () => {

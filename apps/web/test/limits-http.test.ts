@@ -2,36 +2,20 @@ import { signAccessToken } from "@guildhall/auth";
 import { tinyPng } from "@guildhall/core/testing";
 import { readFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createServerDatabase,
-  startServer,
-  type RunningServer,
-  type ServerDatabase,
-} from "./support/server";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./support/server";
 
 const AUTH_SECRET = "limits-test-secret-0123456789abcdef-0123456789";
 const PER_USER = 3;
 const PER_ADDRESS = 2;
 const MB = 1024 * 1024;
 
-let database: ServerDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  database = await createServerDatabase();
-  server = await startServer({
-    ...database.env,
-    AUTH_SECRET,
-    STREAMS_PER_USER: String(PER_USER),
-    STREAMS_PER_ADDRESS: String(PER_ADDRESS),
-    // Sign-ups and sign-ins of this file are not what it tests.
-    RATE_LIMIT_WHITELIST: "127.0.0.1",
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
+const server = useServer({
+  AUTH_SECRET,
+  STREAMS_PER_USER: String(PER_USER),
+  STREAMS_PER_ADDRESS: String(PER_ADDRESS),
+  // Sign-ups and sign-ins of this file are not what it tests.
+  RATE_LIMIT_WHITELIST: "127.0.0.1",
 });
 
 const json = { "content-type": "application/json" };

@@ -1,27 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN_PASSWORD,
-  createServerDatabase,
-  startServer,
-  type RunningServer,
-  type ServerDatabase,
-} from "./support/server";
+import { describe, expect, it } from "vitest";
+import { ADMIN_PASSWORD, useServer } from "./support/server";
 
 // No SMTP_URL: mail is kept in the dev mailbox, which the super admin reads over REST.
-let database: ServerDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  database = await createServerDatabase();
-  server = await startServer({
-    ...database.env,
-    SUPER_ADMINS: "admin",
-    PUBLIC_URL: "http://guildhall.test",
-  });
-});
-afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
-});
+const server = useServer({ SUPER_ADMINS: "admin", PUBLIC_URL: "http://guildhall.test" });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}/api/v1${path}`, {

@@ -28,6 +28,23 @@ function isZodError(value: unknown): value is z.ZodError {
   );
 }
 
+/**
+ * Field paths that are also what superjson (the tRPC transport) refuses as
+ * object keys, against prototype pollution: an input may carry them (as
+ * unknown keys), but an error naming them could not be sent. No schema has
+ * such a field, so they are answered as faults of the request as a whole.
+ */
+const unsendableKeys = new Set(["__proto__", "constructor", "prototype"]);
+
+function sendable(fieldErrors: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    const key = unsendableKeys.has(field) ? "_" : field;
+    (out[key] ??= []).push(...messages);
+  }
+  return out;
+}
+
 /** Turns any tRPC error into our stable code, translated message and field errors. */
 export function describeError(
   error: TRPCError,
@@ -39,11 +56,13 @@ export function describeError(
     return {
       code: cause.code,
       message: translate(locale, errorCodes[cause.code].key, cause.params),
-      fieldErrors: Object.fromEntries(
-        Object.entries(cause.fieldErrors ?? {}).map(([field, keys]) => [
-          field,
-          keys.map((key) => translate(locale, key, cause.params)),
-        ]),
+      fieldErrors: sendable(
+        Object.fromEntries(
+          Object.entries(cause.fieldErrors ?? {}).map(([field, keys]) => [
+            field,
+            keys.map((key) => translate(locale, key, cause.params)),
+          ]),
+        ),
       ),
       httpStatus: cause.httpStatus,
       requestId,
@@ -54,7 +73,7 @@ export function describeError(
     return {
       code: "VALIDATION_FAILED",
       message: translate(locale, "errors.validationFailed"),
-      fieldErrors: fieldErrorsFromZod(cause.issues, locale),
+      fieldErrors: sendable(fieldErrorsFromZod(cause.issues, locale)),
       httpStatus: 400,
       requestId,
     };

@@ -30,6 +30,11 @@ function isProxyEntry(entry: string): boolean {
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by CI runners (`.ci/run` sets it): tests that need a service fail instead of skipping. */
+  CI: z
+    .string()
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
   /** postgres://… for a Postgres server; unset for embedded PGlite; "memory:" for throwaway runs. */
   DATABASE_URL: z
     .string()

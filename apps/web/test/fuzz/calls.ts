@@ -19,6 +19,32 @@ export interface Exchange {
   received: unknown;
 }
 
+/** Node's limit on the request line and headers: past it, it answers 431 and closes the socket. */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+/** An answer must come within this long; a request still unanswered then is a finding. */
+const ANSWER_WITHIN_MS = 30_000;
+
+/**
+ * `fetch` with a deadline. A URL past Node's header limit is answered 431
+ * and the socket closed, which a client still writing may see as a failed
+ * fetch: that is the platform's refusal (431), not ours to judge.
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, {
+      ...init,
+      signal: init.signal ?? AbortSignal.timeout(ANSWER_WITHIN_MS),
+    });
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError")
+      throw new Error(
+        `no answer within ${ANSWER_WITHIN_MS / 1000} s: ${init.method ?? "GET"} ${url.slice(0, 300)}`,
+      );
+    if (url.length > NODE_MAX_HEADER_BYTES) return new Response(null, { status: 431 });
+    throw error;
+  }
+}
+
 /** Statuses Node's HTTP parser answers before our code runs (no JSON body). */
 const platformStatuses = new Set([413, 414, 431]);
 
@@ -117,7 +143,7 @@ export async function callTrpc(
       ? `/api/trpc/${path}?input=${encodeURIComponent(envelope)}`
       : `/api/trpc/${path}`;
   const body = type === "mutation" ? envelope : undefined;
-  const response = await fetch(`${caller.base}${url}`, {
+  const response = await send(`${caller.base}${url}`, {
     method,
     headers: headersFor(caller, body !== undefined),
     body,
@@ -202,7 +228,7 @@ export async function callRest(
     if (query.size) url += `?${query}`;
     received = { ...seen, ...params };
   }
-  const response = await fetch(`${caller.base}${url}`, {
+  const response = await send(`${caller.base}${url}`, {
     method,
     headers: headersFor(caller, withBody),
     body,
@@ -231,7 +257,7 @@ export async function callSse(caller: Caller, path: string, input: unknown): Pro
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 10_000);
   try {
-    const response = await fetch(`${caller.base}${url}`, {
+    const response = await send(`${caller.base}${url}`, {
       headers: headersFor(caller, false),
       signal: abort.signal,
     });

@@ -104,24 +104,32 @@ export async function startServerExpectingExit(
 }
 
 /**
- * For a test file: a server on its own database for all its tests, stopped
- * (and the database removed) afterwards. Read `.url` inside tests.
+ * For a test file: a server on its own database for all its tests (with
+ * `env` added to its settings), stopped (and the database removed)
+ * afterwards. Read `.url` (or `.pid`, `.output()`) inside tests.
  */
-export function useServer(): { readonly url: string } {
+export function useServer(env: Record<string, string> = {}): Omit<RunningServer, "stop"> {
   let database: ServerDatabase | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
     database = await createServerDatabase();
-    server = await startServer(database.env);
+    server = await startServer({ ...database.env, ...env });
   });
   afterAll(async () => {
     await server?.stop();
     await database?.destroy();
   });
+  const running = () => {
+    if (!server) throw new Error("server not started");
+    return server;
+  };
   return {
     get url() {
-      if (!server) throw new Error("server not started");
-      return server.url;
+      return running().url;
     },
+    get pid() {
+      return running().pid;
+    },
+    output: () => running().output(),
   };
 }
