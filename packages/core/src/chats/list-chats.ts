@@ -5,10 +5,10 @@ import { chatUser } from "./message-shape";
 
 /**
  * `<epoch ms>_<chat id>`: the (last activity, chat) position a page ended at.
- * The id part is a whole UUID (8-4-4-4-12 hex digits), as its column takes.
+ * The id part is a whole UUID (8-4-4-4-12 lowercase hex digits, as the server writes it).
  */
 export const CHAT_CURSOR_PATTERN =
-  /^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  /^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const encodeCursor = (at: Date, chatId: string) => `${at.getTime()}_${chatId}`;
 function decodeCursor(cursor: string) {
