@@ -151,9 +151,9 @@ function raw(
 
 describe("unsupported HTTP methods", () => {
   const paths: [path: string, allow: string][] = [
-    ["/", "GET, HEAD, OPTIONS"],
-    ["/sign-in", "GET, HEAD, OPTIONS"],
-    ["/hub/demo/tickets", "GET, HEAD, OPTIONS"],
+    ["/", "GET, HEAD, POST, OPTIONS"],
+    ["/sign-in", "GET, HEAD, POST, OPTIONS"],
+    ["/hub/demo/tickets", "GET, HEAD, POST, OPTIONS"],
     ["/api/v1/health", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
     ["/api/v1/sse/tickets.watch", "GET"],
     ["/api/trpc/system.health", "GET, HEAD, POST, OPTIONS"],

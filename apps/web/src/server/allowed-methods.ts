@@ -14,8 +14,9 @@ const table: [prefix: string, methods: string[]][] = [
   ["/api/trpc/", ["GET", "HEAD", "POST", "OPTIONS"]],
   ["/api/auth/", ["GET", "HEAD", "POST", "OPTIONS"]],
   ["/api/", ["GET", "HEAD", "OPTIONS"]],
-  // Pages, Next's assets; OPTIONS is answered by the proxy itself.
-  ["/", ["GET", "HEAD", "OPTIONS"]],
+  // Pages (POST: their server actions, e.g. /confirm-email), Next's assets; OPTIONS is
+  // answered by the proxy itself.
+  ["/", ["GET", "HEAD", "POST", "OPTIONS"]],
 ];
 
 export function allowedMethods(pathname: string): string[] {
