@@ -37,12 +37,13 @@ function isZodError(value: unknown): value is z.ZodError {
 const unsendableKeys = new Set(["__proto__", "constructor", "prototype"]);
 
 function sendable(fieldErrors: Record<string, string[]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A Map: field names like "toString" must not meet Object.prototype.
+  const out = new Map<string, string[]>();
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const key = unsendableKeys.has(field) ? "_" : field;
-    (out[key] ??= []).push(...messages);
+    out.set(key, [...(out.get(key) ?? []), ...messages]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Turns any tRPC error into our stable code, translated message and field errors. */

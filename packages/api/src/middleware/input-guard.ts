@@ -25,27 +25,28 @@ function badText(value: string): boolean {
  * Iterative, so hostile nesting cannot exhaust the stack.
  */
 export function hostileInputFields(input: unknown): FieldErrors {
-  const found: FieldErrors = {};
+  // A Map: input keys like "__proto__" or "toString" must not meet Object.prototype.
+  const found = new Map<string, FieldErrors[string]>();
   const stack: Array<{ value: unknown; path: string; depth: number }> = [
     { value: input, path: "", depth: 0 },
   ];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === "string") {
-      if (badText(value)) found[path || "_"] = ["errors.controlCharacters"];
+      if (badText(value)) found.set(path || "_", ["errors.controlCharacters"]);
     } else if (value && typeof value === "object") {
       if (depth >= MAX_DEPTH) {
-        found[path || "_"] = ["validation.invalid"];
+        found.set(path || "_", ["validation.invalid"]);
         continue;
       }
       for (const [key, child] of Object.entries(value)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (badText(key)) found[childPath] = ["errors.controlCharacters"];
+        if (badText(key)) found.set(childPath, ["errors.controlCharacters"]);
         else stack.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }
   }
-  return found;
+  return Object.fromEntries(found);
 }
 
 /** The `{name}` parameters of a REST path template, e.g. /hubs/{hubSlug}/sites/{siteId}. */

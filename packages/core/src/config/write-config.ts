@@ -37,7 +37,8 @@ interface WriteOptions {
  * its input first (with the limits in the messages); this guards direct callers.
  */
 function fieldErrorKeys(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
+  // A Map: paths like "toString" must not meet Object.prototype.
+  const errors = new Map<string, MessageKey[]>();
   for (const issue of issues) {
     const key: MessageKey =
       issue.code === "invalid_type" && /received undefined/.test(issue.message)
@@ -47,9 +48,10 @@ function fieldErrorKeys(issues: readonly z.core.$ZodIssue[]): FieldErrors {
           : issue.code === "invalid_format" && issue.format === "regex"
             ? "validation.pattern"
             : "validation.invalid";
-    (errors[issue.path.map(String).join(".") || "_"] ??= []).push(key);
+    const path = issue.path.map(String).join(".") || "_";
+    errors.set(path, [...(errors.get(path) ?? []), key]);
   }
-  return errors;
+  return Object.fromEntries(errors) as FieldErrors;
 }
 
 /** Takes the section's row lock (creating a version-0 row of defaults when none exists yet). */

@@ -43,11 +43,12 @@ export function fieldErrorsFromZod(
   issues: readonly Issue[],
   locale: Locale,
 ): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
+  // A Map: paths like "toString" or "__proto__" must not meet Object.prototype.
+  const result = new Map<string, string[]>();
   for (const issue of issues) {
     const path = issue.path.map(String).join(".") || "_";
     const { key, params } = describe(issue);
-    (result[path] ??= []).push(translate(locale, key, params));
+    result.set(path, [...(result.get(path) ?? []), translate(locale, key, params)]);
   }
-  return result;
+  return Object.fromEntries(result);
 }
