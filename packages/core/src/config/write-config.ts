@@ -51,7 +51,7 @@ function fieldErrorKeys(issues: readonly z.core.$ZodIssue[]): FieldErrors {
     const path = issue.path.map(String).join(".") || "_";
     errors.set(path, [...(errors.get(path) ?? []), key]);
   }
-  return Object.fromEntries(errors) as FieldErrors;
+  return Object.fromEntries(errors);
 }
 
 /** Takes the section's row lock (creating a version-0 row of defaults when none exists yet). */
