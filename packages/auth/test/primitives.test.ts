@@ -30,8 +30,13 @@ describe("opaque tokens", () => {
 
 describe("access tokens", () => {
   it("round-trip and refuse tampering, other secrets and expiry", async () => {
+    const before = Math.floor(Date.now() / 1000);
     const token = await signAccessToken({ sub: "u1", sid: "s1" }, secret, 60);
-    expect(await verifyAccessToken(token, secret)).toEqual({ sub: "u1", sid: "s1" });
+    const claims = await verifyAccessToken(token, secret);
+    expect(claims).toEqual({ sub: "u1", sid: "s1", exp: expect.any(Number) as number });
+    // The expiry (which ends live streams) is the lifetime after signing.
+    expect(claims!.exp - before).toBeGreaterThanOrEqual(60);
+    expect(claims!.exp - before).toBeLessThanOrEqual(61);
     expect(await verifyAccessToken(token, "x".repeat(40))).toBeNull();
     expect(await verifyAccessToken(`${token}x`, secret)).toBeNull();
     const expired = await signAccessToken({ sub: "u1", sid: "s1" }, secret, -10);
