@@ -31,7 +31,12 @@ interface Instance {
   child: ChildProcess;
 }
 
-const env = { SEED_ADMIN_PASSWORD: ADMIN_PASSWORD, RATE_LIMIT_WHITELIST: "127.0.0.1" };
+// Many subscribers of one user: the per-user stream cap is not what this file tests.
+const env = {
+  SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  RATE_LIMIT_WHITELIST: "127.0.0.1",
+  STREAMS_PER_USER: "1000",
+};
 let database: ServerDatabase;
 const instances: Instance[] = [];
 
