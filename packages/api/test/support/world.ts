@@ -1,5 +1,5 @@
 import { addMember, busFor, createHub, createUser, getMembership } from "@guildhall/core";
-import { schema, type DatabaseHandle } from "@guildhall/db";
+import { schema, type Database, type DatabaseHandle } from "@guildhall/db";
 import { inArray } from "drizzle-orm";
 import {
   accessTokenPrincipal,
@@ -25,8 +25,12 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export interface World {
-  /** Puts the world back as built (un-archives hubs, re-adds members who left with their role). */
-  restore(): Promise<void>;
+  /**
+   * Puts the world back as built (un-archives hubs, re-adds members who left with their role).
+   * `db` defaults to the handle it was built with; a test whose server owns the database
+   * (embedded PGlite) passes a handle it opened after stopping that server.
+   */
+  restore(db?: Database): Promise<void>;
   hubSlug: string;
   otherHubSlug: string;
   principals: Record<Exclude<Role, "anonymous">, Principal>;
@@ -59,16 +63,16 @@ export async function buildWorld(tdb: DatabaseHandle): Promise<World> {
       accessTokenPrincipal(user, role === "superAdmin"),
     ]),
   ) as World["principals"];
-  const restore = async () => {
-    await tdb.db
+  const restore = async (db: Database = tdb.db) => {
+    await db
       .update(schema.hubs)
       .set({ archivedAt: null })
       .where(inArray(schema.hubs.id, [hub.id]));
     for (const role of ["guest", "member", "moderator", "admin"] as const) {
-      if (!(await getMembership(tdb.db, hub.id, users[role].id)))
-        await addMember(tdb.db, { hubId: hub.id, userId: users[role].id, roleKey: role });
+      if (!(await getMembership(db, hub.id, users[role].id)))
+        await addMember(db, { hubId: hub.id, userId: users[role].id, roleKey: role });
     }
-    await restoreWorldChat(tdb.db, users.member.id);
+    await restoreWorldChat(db, users.member.id);
   };
   return {
     restore,
