@@ -90,13 +90,19 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
     }
 
     // 50 subscribers, half on each instance; each keeps the stream ids and message ids it saw.
-    const received: { ticketId: string; seqs: number[]; messageIds: string[]; stop: () => void }[] =
-      [];
+    const received: {
+      ticketId: string;
+      ready: boolean;
+      seqs: number[];
+      messageIds: string[];
+      stop: () => void;
+    }[] = [];
     for (let i = 0; i < SUBSCRIBERS; i++) {
       const ticketId = tickets[i % TICKETS]!;
       const client = clientOf((i % 2 ? b : a).url);
       const entry = {
         ticketId,
+        ready: false,
         seqs: [] as number[],
         messageIds: [] as string[],
         stop: () => undefined as void,
@@ -109,7 +115,11 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
               id?: string;
               data?: { type?: string; payload?: { messageId?: unknown } };
             };
-            if (!item.id) return;
+            // Untracked: the subscription's "ready" signal (it listens from now on).
+            if (!item.id) {
+              if ((event as { type?: string }).type === "ready") entry.ready = true;
+              return;
+            }
             entry.seqs.push(Number(item.id));
             const messageId = item.data?.payload?.messageId;
             if (item.data?.type === "message.created" && typeof messageId === "string")
@@ -120,7 +130,11 @@ describe.runIf(onPostgres)("realtime across instance restarts (Postgres)", () =>
       entry.stop = () => sub.unsubscribe();
       received.push(entry);
     }
-    await new Promise((r) => setTimeout(r, 2000));
+    // Every subscriber listens before the first send (no fixed pause).
+    for (let i = 0; i < 400 && !received.every((r) => r.ready); i++)
+      await new Promise((x) => setTimeout(x, 25));
+    expect(received).toHaveLength(SUBSCRIBERS);
+    expect(received.filter((r) => !r.ready)).toEqual([]);
 
     // Send through the instance that stays up, 4 at a time, while the other dies and returns.
     // Every send must succeed (its instance never goes down); each answers its message id.

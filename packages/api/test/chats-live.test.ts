@@ -61,7 +61,12 @@ describe("realtime", () => {
     // Resuming after the first event replays the rest, once each, in order.
     const resumed = reader(await a.caller.chats.watch({ lastEventId: mine.tracked[0]!.id }));
     await resumed.until(() => resumed.tracked.length >= after.length);
-    await new Promise((r) => setTimeout(r, 200));
+    // A fence instead of a pause: one more message, and once both have it, a replayed
+    // duplicate (which would come before it, in order) has had its chance to show.
+    const { message: fence } = await b.caller.chats.send({ chatId, body: "fence" });
+    const hasFence = (r: typeof mine) => r.tracked.some((e) => e.payload.messageId === fence.id);
+    await mine.until(() => hasFence(mine));
+    await resumed.until(() => hasFence(resumed));
     expect(resumed.tracked.map((e) => e.id)).toEqual(mine.tracked.slice(1).map((e) => e.id));
   });
 });

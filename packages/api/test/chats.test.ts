@@ -1,6 +1,6 @@
 import { sendChatMessage } from "@guildhall/core";
 import { schema } from "@guildhall/db";
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { chatKit } from "./support/chats";
@@ -274,10 +274,16 @@ describe("chat list", () => {
     const me = await kit.newUser();
     const others = [await kit.newUser(), await kit.newUser(), await kit.newUser()];
     const chats: string[] = [];
-    // Activity times are milliseconds: a pause keeps each step's time its own.
-    const tick = () => new Promise((r) => setTimeout(r, 5));
     for (const other of others)
       chats.push((await me.caller.chats.start({ recipientId: other.id })).chatId);
+    // Activity times are milliseconds: instead of pausing, each step moves all activity so
+    // far one minute into the past, so the next step's time is strictly its own.
+    const mem = schema.privateChatMembers;
+    const tick = () =>
+      fixture.db.db
+        .update(mem)
+        .set({ lastActivityAt: sql`${mem.lastActivityAt} - interval '1 minute'` })
+        .where(inArray(mem.chatId, chats));
     // Activity: chat 0 is the freshest, then 2, then 1 (which never saw a message).
     await tick();
     await sendChatMessage(fixture.db.db, others[2]!.id, chats[2]!, { body: "from two" });

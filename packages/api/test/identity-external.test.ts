@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { code, useIdentity } from "./support/identity";
 
-const { db, as, account, totpFor } = useIdentity();
+const { db, as, account, totpFor, nowSeconds } = useIdentity();
 
 const discord = (accountId: string, extra: object = {}) => ({
   provider: "discord" as const,
@@ -118,7 +118,7 @@ describe("external sign-in and account linking", () => {
     );
     const me = await as(a.accessToken);
     await me.mfa.setup();
-    await me.mfa.enable({ code: await totpFor(a.username) });
+    await me.mfa.enable({ code: await totpFor(a.username, nowSeconds()) });
     const result = await externalSignIn(db().db, { provider: "yandex", accountId: "y-1" }, {});
     expect(result.linked ? null : result.mfaRequired).toBe(true);
   });

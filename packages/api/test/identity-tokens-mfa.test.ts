@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { code, useIdentity } from "./support/identity";
 
-const { db, anon, as, account, totpFor } = useIdentity();
+const { db, anon, as, account, totpFor, nowSeconds } = useIdentity();
 
 describe("application tokens", () => {
   it("are shown once, scoped, listed without the secret, and revoked at once", async () => {
@@ -39,7 +39,10 @@ describe("MFA", () => {
     const setup = await me.mfa.setup();
     expect(setup.otpauthUri).toContain("otpauth://totp/");
     expect(setup.qrCode).toMatch(/^data:image\/png;base64,/);
-    const { recoveryCodes } = await me.mfa.enable({ code: await totpFor(session.username) });
+    // Codes of explicit steps: `at`'s, then the next one's (the server allows one step of drift).
+    const at = nowSeconds();
+    const enabledWith = await totpFor(session.username, at);
+    const { recoveryCodes } = await me.mfa.enable({ code: enabledWith });
     expect(recoveryCodes).toHaveLength(10);
 
     const step1 = await (
@@ -48,10 +51,9 @@ describe("MFA", () => {
     expect(step1.mfaRequired).toBe(true);
     if (!step1.mfaRequired) return;
     expect(step1.expiresIn).toBe(600);
-    // The code that enabled MFA was used: the same step is refused until the next one.
-    const used = await totpFor(session.username);
+    // The code that enabled MFA was used: the same step is refused...
     expect(
-      await code((await anon()).auth.completeMfa({ ticket: step1.mfaTicket, code: used })),
+      await code((await anon()).auth.completeMfa({ ticket: step1.mfaTicket, code: enabledWith })),
     ).toBe("INVALID_MFA_CODE");
     // A recovery code works once.
     const done = await (
@@ -72,13 +74,26 @@ describe("MFA", () => {
         (await anon()).auth.completeMfa({ ticket: step2.mfaTicket, code: recoveryCodes[0]! }),
       ),
     ).toBe("INVALID_MFA_CODE");
+    // ...and the next step's code works, once.
+    const next = await totpFor(session.username, at + 30);
+    const withNext = await (await anon()).auth.completeMfa({ ticket: step2.mfaTicket, code: next });
+    expect(withNext.mfaRequired).toBe(false);
+    const step3 = await (
+      await anon("10.6.0.3")
+    ).auth.login({ login: session.username, password: session.password });
+    if (!step3.mfaRequired) throw new Error("expected MFA");
+    expect(
+      await code((await anon()).auth.completeMfa({ ticket: step3.mfaTicket, code: next })),
+    ).toBe("INVALID_MFA_CODE");
   });
 
   it("makes sensitive actions ask for a recent check, and disabling needs a code", async () => {
     const session = await account("mfa");
     const me = await as(session.accessToken);
     await me.mfa.setup();
-    const { recoveryCodes } = await me.mfa.enable({ code: await totpFor(session.username) });
+    const { recoveryCodes } = await me.mfa.enable({
+      code: await totpFor(session.username, nowSeconds()),
+    });
     // This session just passed MFA (enable), so creating a token is allowed.
     expect(
       await code((await as(session.accessToken)).tokens.create({ name: "ok", scopes: ["read"] })),

@@ -18,11 +18,13 @@ export function totpQrDataUrl(uri: string): Promise<string> {
 /**
  * Checks a code. `afterStep` is the last step already used: a code from that
  * step or earlier is refused, so every code works once. Returns the step used.
+ * `epochSeconds` is the time to check at (default now; tests pass a fixed one).
  */
 export async function verifyTotp(
   secret: string,
   code: string,
   afterStep: number | null,
+  epochSeconds?: number,
 ): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   try {
@@ -30,6 +32,7 @@ export async function verifyTotp(
       secret,
       token: code,
       epochTolerance: 30,
+      ...(epochSeconds !== undefined ? { epoch: epochSeconds } : {}),
       ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
     });
     return result.valid && "timeStep" in result ? result.timeStep : null;

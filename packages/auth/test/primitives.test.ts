@@ -32,11 +32,12 @@ describe("access tokens", () => {
   it("round-trip and refuse tampering, other secrets and expiry", async () => {
     const before = Math.floor(Date.now() / 1000);
     const token = await signAccessToken({ sub: "u1", sid: "s1" }, secret, 60);
+    const after = Math.ceil(Date.now() / 1000);
     const claims = await verifyAccessToken(token, secret);
     expect(claims).toEqual({ sub: "u1", sid: "s1", exp: expect.any(Number) as number });
-    // The expiry (which ends live streams) is the lifetime after signing.
-    expect(claims!.exp - before).toBeGreaterThanOrEqual(60);
-    expect(claims!.exp - before).toBeLessThanOrEqual(61);
+    // The expiry (which ends live streams) is the lifetime after signing, however long that took.
+    expect(claims!.exp).toBeGreaterThanOrEqual(before + 60);
+    expect(claims!.exp).toBeLessThanOrEqual(after + 60);
     expect(await verifyAccessToken(token, "x".repeat(40))).toBeNull();
     expect(await verifyAccessToken(`${token}x`, secret)).toBeNull();
     const expired = await signAccessToken({ sub: "u1", sid: "s1" }, secret, -10);
@@ -55,14 +56,34 @@ describe("secret box", () => {
 });
 
 describe("TOTP", () => {
-  it("accepts the current code once per step and refuses others", async () => {
+  // RFC 6238 appendix B (SHA-1, the last 6 of its 8 digits), for its seed "12345678901234567890":
+  // fixed times, codes computed independently of this package.
+  const rfc = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+  const at = 1_111_111_109; // step 37037036, code 081804; the next step's code is 050471
+
+  it("makes the RFC 6238 codes for fixed times", async () => {
+    expect(await currentTotp(rfc, 59)).toBe("287082");
+    expect(await currentTotp(rfc, at)).toBe("081804");
+    expect(await currentTotp(rfc, 1_111_111_111)).toBe("050471");
+    expect(await currentTotp(rfc, 1_234_567_890)).toBe("005924");
+  });
+
+  it("accepts a code once per step, one step of drift either way, and refuses others", async () => {
+    expect(await verifyTotp(rfc, "081804", null, at)).toBe(37_037_036);
+    expect(await verifyTotp(rfc, "081804", 37_037_036, at)).toBeNull(); // replay
+    // The next step's code: accepted at `at` (drift), and then the earlier one is spent too.
+    expect(await verifyTotp(rfc, "050471", 37_037_036, at)).toBe(37_037_037);
+    expect(await verifyTotp(rfc, "081804", 37_037_037, at)).toBeNull();
+    // Two steps from the clock: refused either way.
+    expect(await verifyTotp(rfc, "050471", null, at - 60)).toBeNull();
+    expect(await verifyTotp(rfc, "081804", null, at + 60)).toBeNull();
+    expect(await verifyTotp(rfc, "000000", null, at)).toBeNull();
+    expect(await verifyTotp(rfc, "12ab56", null, at)).toBeNull();
+    // A fresh seed works the same way at the current time.
     const totpSecret = createTotpSecret();
-    const code = await currentTotp(totpSecret);
-    const step = await verifyTotp(totpSecret, code, null);
-    expect(step).toBeTypeOf("number");
-    expect(await verifyTotp(totpSecret, code, step)).toBeNull(); // replay
-    expect(await verifyTotp(totpSecret, "000000" === code ? "111111" : "000000", null)).toBeNull();
-    expect(await verifyTotp(totpSecret, "12ab56", null)).toBeNull();
+    const now = Math.floor(Date.now() / 1000);
+    const step = await verifyTotp(totpSecret, await currentTotp(totpSecret, now), null, now);
+    expect(step).toBe(Math.floor(now / 30));
   });
 
   it("makes an otpauth URI and a QR image", async () => {

@@ -48,12 +48,34 @@ async function take(
 const seqs = (items: (BusEvent | BusSignal)[]) =>
   items.map((item) => (item.kind === "event" ? item.seq : -1));
 
+/**
+ * Subscriptions of `stream` that are live: each has read the stream's head and
+ * answered a "ready" signal sent after it subscribed, so whatever is published
+ * from now on reaches it as news (no sleeping before publishing).
+ */
+async function liveSubscriptions(
+  on: RealtimeBus,
+  stream: string,
+  controllers: AbortController[],
+): Promise<AsyncIterableIterator<BusEvent | BusSignal>[]> {
+  await on.start();
+  const subscriptions = controllers.map((c) => on.subscribe(stream, { signal: c.signal }));
+  const first = subscriptions.map((s) => s.next());
+  await publishSignal(tdb.db, { stream, type: "ready", payload: {} });
+  for (const item of await Promise.all(first))
+    expect(item.value).toMatchObject({ kind: "signal", type: "ready" });
+  return subscriptions;
+}
+
+/** One live subscription (see `liveSubscriptions`). */
+const liveSubscription = async (on: RealtimeBus, stream: string, controller: AbortController) =>
+  (await liveSubscriptions(on, stream, [controller]))[0]!;
+
 describe("realtime bus", () => {
   it("delivers committed events once, in order, live and after a resume; nothing from a rollback", async () => {
     const controller = new AbortController();
-    const live = bus.subscribe("s:one", { signal: controller.signal });
+    const live = await liveSubscription(bus, "s:one", controller);
     const received = take(live, 5, controller);
-    await new Promise((r) => setTimeout(r, 100));
     await publish("s:one", 1);
     await tdb.db
       .transaction(async (tx) => {
@@ -69,16 +91,15 @@ describe("realtime bus", () => {
     // Resuming after event 2 replays 3..5 from the table, then goes live.
     const again = new AbortController();
     const resumed = take(bus.subscribe("s:one", { after: 2, signal: again.signal }), 4, again);
-    await new Promise((r) => setTimeout(r, 100));
+    // Replayed from the table whether or not the subscriber has started reading yet.
     await publish("s:one", 6);
     expect(seqs(await resumed)).toEqual([3, 4, 5, 6]);
   });
 
   it("publishes several events of several streams with the caller's writes in one statement, all or nothing", async () => {
     const controller = new AbortController();
-    const live = bus.subscribe("s:multi-a", { signal: controller.signal });
+    const live = await liveSubscription(bus, "s:multi-a", controller);
     const received = take(live, 3, controller);
-    await new Promise((r) => setTimeout(r, 100));
     await publish("s:multi-a", 0);
     const write = (slug: string) =>
       tdb.db.insert(schema.hubs).values({ slug, name: "Multi" }).onConflictDoNothing();
@@ -151,8 +172,9 @@ describe("realtime bus", () => {
 
   it("serves many subscribers of one stream from one read, and passes live signals", async () => {
     const controllers = Array.from({ length: 50 }, () => new AbortController());
-    const all = controllers.map((c) => take(bus.subscribe("s:fan", { signal: c.signal }), 3, c));
-    await new Promise((r) => setTimeout(r, 200));
+    const subscriptions = await liveSubscriptions(bus, "s:fan", controllers);
+    const all = subscriptions.map((s, i) => take(s, 3, controllers[i]!));
+    expect(all).toHaveLength(50);
     await publishSignal(tdb.db, { stream: "s:fan", type: "typing", payload: { userId: "u1" } });
     await publish("s:fan", 1);
     await publish("s:fan", 2);
@@ -165,12 +187,7 @@ describe("realtime bus", () => {
     const polled = new RealtimeBus(tdb, 200);
     try {
       const controller = new AbortController();
-      const received = take(
-        polled.subscribe("s:lost", { signal: controller.signal }),
-        3,
-        controller,
-      );
-      await new Promise((r) => setTimeout(r, 100));
+      const received = take(await liveSubscription(polled, "s:lost", controller), 3, controller);
       // A root transaction: the NOTIFY goes out after the commit.
       await publish("s:lost", 1);
       // A savepoint: the NOTIFY rides in the statement, delivered at the outer commit.
@@ -238,8 +255,7 @@ describe("realtime bus", () => {
     const notified: string[] = [];
     const unlisten = await tdb.pglite?.listen("gh_events", (payload) => notified.push(payload));
     const controller = new AbortController();
-    const received = take(bus.subscribe("s:copies", { signal: controller.signal }), 2, controller);
-    await new Promise((r) => setTimeout(r, 100));
+    const received = take(await liveSubscription(bus, "s:copies", controller), 2, controller);
     for (const n of [1, 2])
       await tdb.db.transaction((tx) =>
         realtime.publishEvent(tx, { stream: "s:copies", type: "test", payload: { n } }),
@@ -259,12 +275,7 @@ describe("realtime bus", () => {
     const otherBus = new RealtimeBus(other);
     try {
       const controller = new AbortController();
-      const received = take(
-        otherBus.subscribe("s:cross", { signal: controller.signal }),
-        3,
-        controller,
-      );
-      await new Promise((r) => setTimeout(r, 200));
+      const received = take(await liveSubscription(otherBus, "s:cross", controller), 3, controller);
       for (let n = 1; n <= 3; n++) await publish("s:cross", n);
       expect(seqs(await received)).toEqual([1, 2, 3]);
     } finally {

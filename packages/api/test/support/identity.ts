@@ -7,6 +7,9 @@ import { describeError } from "../../src";
 import { resetRateLimiters } from "../../src/middleware/rate-limit";
 import { callerWithAuthorization } from "./world";
 
+/** The clock's time in whole seconds, to derive explicit TOTP time steps from. */
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
 /** The outcome of a call: "ok" or the error code it answered. */
 export async function code(promise: Promise<unknown>): Promise<string> {
   try {
@@ -47,13 +50,19 @@ export function useIdentity() {
     return { username, password, ...login };
   }
 
-  /** The current TOTP code of a user's (pending or active) MFA seed. */
-  async function totpFor(username: string) {
+  /**
+   * The TOTP code of a user's (pending or active) MFA seed for the time step of
+   * `epochSeconds` (explicit: two codes of one test are of the same step, or
+   * not, by choice rather than by when the clock ticks). The server checks
+   * against its clock with one step of drift, so pass `nowSeconds()` or a step on.
+   */
+  async function totpFor(username: string, epochSeconds: number) {
     const user = await getUserByUsername(db().db, username);
     return currentTotp(
       open(user!.mfaSecret ?? user!.mfaPendingSecret!, await getAuthSecret(db().db), "totp"),
+      epochSeconds,
     );
   }
 
-  return { db, anon, as, account, totpFor };
+  return { db, anon, as, account, totpFor, nowSeconds };
 }
