@@ -99,6 +99,7 @@ describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
     }
     expect(received.map((r) => r.preview)).toEqual(["first", "second", "third"]);
     const ids = received.map((r) => Number(r.id));
+    expect(ids).toHaveLength(3);
     expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true);
 
     // A reconnecting EventSource sends Last-Event-ID: it gets what came after, once each.

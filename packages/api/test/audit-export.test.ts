@@ -1,5 +1,7 @@
 import { exportAuditCsv, getHubBySlug, recordAudit } from "@guildhall/core";
+import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeError } from "../src";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
@@ -65,6 +67,18 @@ const tricky = [
   { targetId: "@cmd", after: null },
   { targetId: "plain", after: { name: "Ünïcødé 名字" } },
 ];
+/** Row i of `tricky` was written at minute i of the hour before the tests (explicit times). */
+const hourAgo = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000);
+const writtenAt = (i: number) => new Date(hourAgo.getTime() + i * 60_000);
+/** Target ids as the CSV shows them (formulas defused), by row of `tricky`. */
+const shown = [
+  'quote " and, comma',
+  '\'=HYPERLINK("http://evil.example","click")',
+  "'+SUM(1,2)",
+  "'-2+3",
+  "'@cmd",
+  "plain",
+];
 
 beforeAll(async () => {
   const db = fixture.db.db;
@@ -81,6 +95,12 @@ beforeAll(async () => {
       after: row.after,
       ip: "10.0.0.9",
     });
+    await db
+      .update(schema.auditLog)
+      .set({ createdAt: writtenAt(i) })
+      .where(
+        and(eq(schema.auditLog.action, "export.test"), eq(schema.auditLog.targetId, row.targetId)),
+      );
   }
   await recordAudit(db, {
     hubId: beta!.id,
@@ -137,26 +157,43 @@ describe("audit.export", () => {
   it("applies the same filters as audit.list", async () => {
     const admin = fixture.world.caller("admin");
     const { moderator } = fixture.world.principals;
-    const all = await admin.audit.list({ hubSlug: "alpha", limit: 100 });
-    const newest = all.items.find((entry) => entry.action === "export.test")!;
-    const oldest = all.items.filter((entry) => entry.action === "export.test").at(-1)!;
-    const filters = [
-      { action: "export.test" },
-      { action: "export.test", actorId: moderator.userId },
-      { action: "export.test", from: newest.createdAt },
-      { action: "export.test", to: oldest.createdAt },
-      { actorId: moderator.userId },
-      { action: "no.such.action" },
+    // Expected rows from the fixture (rows of `tricky`, newest first), not from either answer:
+    // moderators wrote the odd rows; `from` and `to` include their bounds.
+    const cases: [Record<string, unknown>, number[]][] = [
+      [{ action: "export.test" }, [5, 4, 3, 2, 1, 0]],
+      [{ action: "export.test", actorId: moderator.userId }, [5, 3, 1]],
+      [{ action: "export.test", from: writtenAt(4) }, [5, 4]],
+      [{ action: "export.test", to: writtenAt(1) }, [1, 0]],
+      [{ action: "export.test", from: writtenAt(2), to: writtenAt(3) }, [3, 2]],
+      [{ action: "no.such.action" }, []],
     ];
-    for (const filter of filters) {
+    for (const [filter, rows] of cases) {
       const listed = await admin.audit.list({ hubSlug: "alpha", limit: 100, ...filter });
       const exported = await admin.audit.export({ hubSlug: "alpha", ...filter });
-      const ids = parseCsv(exported.csv)
-        .slice(1)
-        .map((row) => row[0]);
-      expect(ids, JSON.stringify(filter)).toEqual(listed.items.map((entry) => entry.id));
-      expect(exported.rows).toBe(listed.items.length);
+      const csvRows = parseCsv(exported.csv).slice(1);
+      const label = JSON.stringify(filter);
+      expect(
+        csvRows.map((row) => row[6]),
+        label,
+      ).toEqual(rows.map((i) => shown[i]));
+      expect(
+        listed.items.map((entry) => entry.targetId),
+        label,
+      ).toEqual(rows.map((i) => tricky[i]!.targetId));
+      expect(
+        csvRows.map((row) => row[0]),
+        label,
+      ).toEqual(listed.items.map((entry) => entry.id));
+      expect(exported.rows).toBe(rows.length);
     }
+    // Without an action: the moderator's rows of every kind, and no one else's.
+    const mine = parseCsv(
+      (await admin.audit.export({ hubSlug: "alpha", actorId: moderator.userId })).csv,
+    ).slice(1);
+    expect(mine.map((row) => row[6])).toEqual(
+      expect.arrayContaining([shown[5], shown[3], shown[1]]),
+    );
+    expect(new Set(mine.map((row) => row[2]))).toEqual(new Set([moderator.userId]));
     const byModerator = await admin.audit.export({
       hubSlug: "alpha",
       action: "export.test",
@@ -246,6 +283,7 @@ describe("instance audit (rows of no hub)", () => {
     // Hub rows never show here, and hub lists never show instance rows.
     expect(all.items.some((entry) => entry.action === "export.test")).toBe(false);
     const hubLog = await fixture.world.caller("owner").audit.list({ hubSlug: "alpha", limit: 100 });
+    expect(hubLog.items.map((entry) => entry.action)).toContain("export.test");
     expect(hubLog.items.some((entry) => entry.action.startsWith("instance."))).toBe(false);
     expect(hubLog.items.some((entry) => entry.action === "feature.create")).toBe(false);
 
@@ -257,8 +295,10 @@ describe("instance audit (rows of no hub)", () => {
     ]);
     const newest = all.items.find((entry) => entry.action === "instance.other")!;
     const since = await superAdmin().audit.listInstance({ from: newest.createdAt, limit: 100 });
-    expect(since.items.every((entry) => entry.createdAt >= newest.createdAt)).toBe(true);
     expect(since.items.map((entry) => entry.id)).toContain(newest.id);
+    expect(since.items.every((entry) => entry.createdAt >= newest.createdAt)).toBe(true);
+    // ...and `from` did filter: the list without it holds older rows.
+    expect(all.items.some((entry) => entry.createdAt < newest.createdAt)).toBe(true);
     const until = await superAdmin().audit.listInstance({
       action: "instance.test",
       to: new Date(0),

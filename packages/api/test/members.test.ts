@@ -458,6 +458,7 @@ describe("member list", () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(7);
     expect(seen.every((name) => name.startsWith("newcomer"))).toBe(true);
     const count = (
       await fixture.db.db
@@ -475,6 +476,10 @@ describe("member list", () => {
       hubSlug: "alpha",
       roleId: await roleId("moderator"),
     });
+    expect(moderators.items.length).toBeGreaterThan(0);
+    expect(moderators.items.map((m) => m.userId)).toContain(
+      fixture.world.principals.moderator.userId,
+    );
     expect(moderators.items.every((m) => m.roles.some((r) => r.key === "moderator"))).toBe(true);
   });
 });

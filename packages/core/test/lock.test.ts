@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,8 +41,12 @@ describe("embedded database folder lock", () => {
   }, 60_000);
 
   it("takes over a stale lock whose process is gone", async () => {
-    writeFileSync(join(dir, "guildhall.lock"), `999999\n${hostname()}\n`);
+    const lock = join(dir, "guildhall.lock");
+    writeFileSync(lock, `999999\n${hostname()}\n`);
     const handle = await createDatabase({ dataDir: dir });
+    // The lock is ours now, and released (removed) on close.
+    expect(readFileSync(lock, "utf8")).toBe(`${process.pid}\n${hostname()}\n`);
     await handle.close();
+    expect(existsSync(lock)).toBe(false);
   }, 30_000);
 });
