@@ -11,6 +11,9 @@ test("an owner edits hub settings, creates a role and an invite", async ({ page 
   await page.getByLabel("Description").fill("The demo community");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  // Saved on the server, not just shown: the page read afresh has it.
+  await page.reload();
+  await expect(page.getByLabel("Description")).toHaveValue("The demo community");
   await page.screenshot({ path: `${shots}/hub-settings.png`, fullPage: true });
 
   await page.getByTestId("hub-nav").getByRole("link", { name: "Roles" }).click();
@@ -22,12 +25,16 @@ test("an owner edits hub settings, creates a role and an invite", async ({ page 
   await form.locator("fieldset", { hasText: "Members" }).getByLabel("invite and admit").check();
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("roles-panel")).toContainText("Helpers");
+  await page.reload();
+  await expect(page.getByTestId("roles-panel")).toContainText("Helpers");
   await page.screenshot({ path: `${shots}/hub-roles.png`, fullPage: true });
 
   await page.getByTestId("hub-nav").getByRole("link", { name: "Members" }).click();
   await expect(page.getByTestId("members-panel")).toContainText("@admin");
   await page.getByTestId("invites-panel").getByLabel("Role").selectOption({ label: "Helpers" });
   await page.getByRole("button", { name: "Create invite" }).click();
+  await expect(page.getByTestId("invites-panel").locator("code")).toHaveCount(1);
+  await page.reload();
   await expect(page.getByTestId("invites-panel").locator("code")).toHaveCount(1);
   await page.getByTestId("member-search").fill("adm");
   await page
@@ -53,12 +60,17 @@ test("configuration, sites, features and the audit log work in the browser", asy
   await editor.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
   await expect(page.getByTestId("config-version").first()).toBeVisible();
+  await page.reload();
+  await page.getByTestId("config-sections").getByRole("button", { name: "Tickets" }).click();
+  await expect(editor.getByLabel("Max open per user")).toHaveValue("5");
   await page.screenshot({ path: `${shots}/hub-config.png`, fullPage: true });
 
   // Sites: create one and see the stream limit.
   await page.goto("/hub/demo/sites");
   await page.getByTestId("sites-panel").getByLabel("Name").fill("North gate");
   await page.getByRole("button", { name: "Create site" }).click();
+  await expect(page.getByTestId("sites-panel")).toContainText("North gate");
+  await page.reload();
   await expect(page.getByTestId("sites-panel")).toContainText("North gate");
   await page.screenshot({ path: `${shots}/hub-sites.png`, fullPage: true });
 
