@@ -13,7 +13,9 @@ import { code, useIdentity } from "./support/identity";
 // test sees which hashes were verified. The path is @guildhall/auth's own dependency.
 const argon2 = vi.hoisted(() => ({ verified: [] as string[] }));
 vi.mock("../../auth/node_modules/@node-rs/argon2", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../auth/node_modules/@node-rs/argon2")>();
+  const actual = await importOriginal<{
+    verify: (hashed: string, password: string) => Promise<boolean>;
+  }>();
   return {
     ...actual,
     verify: (hashed: string, ...rest: [string]) => {
