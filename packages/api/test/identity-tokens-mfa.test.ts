@@ -83,7 +83,9 @@ describe("MFA", () => {
     ).auth.login({ login: session.username, password: session.password });
     if (!step3.mfaRequired) throw new Error("expected MFA");
     expect(
-      await code((await anon()).auth.completeMfa({ ticket: step3.mfaTicket, code: next })),
+      await code(
+        (await anon("10.6.0.5")).auth.completeMfa({ ticket: step3.mfaTicket, code: next }),
+      ),
     ).toBe("INVALID_MFA_CODE");
   });
 
