@@ -8,6 +8,8 @@
  *     unread counts (`listChats`, limit 100, and all 500 in pages): target p99 <= 50 ms.
  * Baseline in the same run: a primary-key lookup of one message (the floor of
  * any query on this machine), so the ratios show what paging adds to it.
+ * Every timed page is checked to be full (50 messages, 100 chats, all 500
+ * chats listed with their unread counts): a short page would time less work.
  */
 import {
   createUser,
@@ -18,7 +20,7 @@ import {
 } from "@guildhall/core";
 import { schema } from "@guildhall/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { openBenchDatabase, percentile, ratio, saveResult } from "./lib";
+import { concludeBench, openBenchDatabase, percentile, ratio, reducedBy, sanityCheck } from "./lib";
 
 const MESSAGES = Number(process.argv[2] ?? 1_000_000);
 const CHATS = Number(process.argv[3] ?? 500);
@@ -57,8 +59,13 @@ try {
   await db.execute(sql`analyze ${schema.privateMessages}`);
   console.log(`\n${MESSAGES} messages written in ${Math.round(performance.now() - started)} ms`);
 
-  // Random message ids at every depth, picked up front so the lookup is not timed.
-  const depths = Array.from({ length: RUNS + 20 }, () => 1 + Math.floor(Math.random() * MESSAGES));
+  // Random message ids at every depth (away from both ends, so every page around them is
+  // full), picked up front so the lookup is not timed.
+  sanityCheck("chats", MESSAGES >= 1000, "a chat of at least 1,000 messages");
+  const depths = Array.from(
+    { length: RUNS + 20 },
+    () => 100 + Math.floor(Math.random() * (MESSAGES - 200)),
+  );
   const picks = (
     await db
       .select({ id: schema.privateMessages.id })
@@ -68,6 +75,11 @@ try {
       )
   ).map((row) => row.id);
   const pick = (i: number) => picks[i % picks.length]!;
+  /** One page of 50, which must be full. */
+  const page = async (where: string, cursor: Parameters<typeof listChatMessages>[3]) => {
+    const result = await listChatMessages(db, alice.id, chatId, cursor);
+    sanityCheck("chats", result.items.length === 50, `${where}: ${result.items.length} of 50`);
+  };
 
   const baseline = await time(RUNS, (i) =>
     db
@@ -77,15 +89,13 @@ try {
   );
   const rows: Record<string, { p50: number; p99: number }> = {
     "primary-key lookup (baseline)": baseline,
-    "newest page": await time(RUNS, () => listChatMessages(db, alice.id, chatId, { limit: 50 })),
+    "newest page": await time(RUNS, () => page("newest", { limit: 50 })),
     "before a random message": await time(RUNS, (i) =>
-      listChatMessages(db, alice.id, chatId, { limit: 50, before: pick(i) }),
+      page("before", { limit: 50, before: pick(i) }),
     ),
-    "after a random message": await time(RUNS, (i) =>
-      listChatMessages(db, alice.id, chatId, { limit: 50, after: pick(i) }),
-    ),
+    "after a random message": await time(RUNS, (i) => page("after", { limit: 50, after: pick(i) })),
     "around a random message": await time(RUNS, (i) =>
-      listChatMessages(db, alice.id, chatId, { limit: 50, around: pick(i) }),
+      page("around", { limit: 50, around: pick(i) }),
     ),
   };
   console.log(`Page of 50 from a chat of ${MESSAGES} messages (${RUNS} runs each)`);
@@ -117,19 +127,27 @@ try {
   console.log(
     `${CHATS} chats with unread messages made in ${Math.round(performance.now() - started)} ms`,
   );
-  const firstPage = await time(RUNS, () => listChats(db, alice.id, { limit: 100 }));
+  sanityCheck("chats", CHATS >= 100, "at least 100 chats (a full first page)");
+  const firstPage = await time(RUNS, async () => {
+    const list = await listChats(db, alice.id, { limit: 100 });
+    sanityCheck("chats", list.items.length === 100, `first page: ${list.items.length} of 100`);
+  });
   const allChats = await time(100, async () => {
     let cursor: string | null = null;
     let seen = 0;
+    let unread = 0;
     do {
       const page: Awaited<ReturnType<typeof listChats>> = await listChats(db, alice.id, {
         limit: 100,
         cursor,
       });
       seen += page.items.length;
+      unread += page.items.filter((chat) => chat.unreadCount > 0).length;
       cursor = page.nextCursor;
     } while (cursor);
-    if (seen < CHATS) throw new Error(`listed ${seen} of ${CHATS} chats`);
+    // The friends' chats and the one with bob (whose bulk-written messages may not count).
+    sanityCheck("chats", seen === CHATS + 1, `listed ${seen} of ${CHATS + 1} chats`);
+    sanityCheck("chats", unread >= CHATS, `${unread} of ${CHATS} chats with unread messages`);
   });
   const listBaseline = await time(RUNS, (i) =>
     db
@@ -151,7 +169,16 @@ try {
   console.log(
     `chat list p99: first page ${firstPage.p99} ms, all ${CHATS} ${allChats.p99} ms (target <= 50)`,
   );
-  saveResult("chats", { messages: MESSAGES, chats: CHATS, pages: rows, firstPage, allChats });
+  concludeBench(
+    "chats",
+    [
+      { name: "worst page of 50, p99", value: worstPage, atMost: 20, unit: " ms" },
+      { name: "chat list first page, p99", value: firstPage.p99, atMost: 50, unit: " ms" },
+      { name: `chat list all ${CHATS}, p99`, value: allChats.p99, atMost: 50, unit: " ms" },
+    ],
+    { messages: MESSAGES, chats: CHATS, pages: rows, firstPage, allChats },
+    { reduced: reducedBy({ messages: [MESSAGES, 1_000_000], chats: [CHATS, 500] }) },
+  );
 } finally {
   await drop();
 }

@@ -128,3 +128,96 @@ export async function openBenchDatabase(
     },
   };
 }
+
+/**
+ * One target of a benchmark. `value` is null when this run did not measure it
+ * (a partial run): it is then recorded as "not measured", never as met.
+ */
+export interface Target {
+  name: string;
+  value: number | null;
+  atMost?: number;
+  atLeast?: number;
+  unit?: string;
+}
+
+export type TargetStatus = "met" | "missed" | "not measured";
+/** passed: every target measured at full size and met; partial: nothing missed, but not all measured (or a reduced size). */
+export type Verdict = "passed" | "failed" | "partial" | "aborted";
+
+export function targetStatus(target: Target): TargetStatus {
+  const { value, atMost, atLeast } = target;
+  if (value === null || Number.isNaN(value)) return "not measured";
+  if (atMost === undefined && atLeast === undefined) throw new Error(`${target.name}: no bound`);
+  const met =
+    (atMost === undefined || value <= atMost) && (atLeast === undefined || value >= atLeast);
+  return met ? "met" : "missed";
+}
+
+/** The exit code of a verdict: only a full run with every target met exits 0. */
+export const exitCodeOf = (verdict: Verdict) =>
+  verdict === "passed" ? 0 : verdict === "partial" ? 2 : 1;
+
+/**
+ * Ends a benchmark: prints each target's status, writes
+ * bench-results/<name>.json (targets, statuses, verdict, `data`) and sets the
+ * exit code (0 passed, 1 a target missed, 2 partial). `reduced` names how the
+ * run was smaller than the targets are stated for (fewer rounds, rows...):
+ * such a run can fail but never pass.
+ */
+export function concludeBench(
+  name: string,
+  targets: Target[],
+  data: object,
+  options: { reduced?: string[] } = {},
+): Verdict {
+  if (targets.length === 0) throw new Error(`${name}: no targets`);
+  const rows = targets.map((target) => ({ ...target, status: targetStatus(target) }));
+  const reduced = options.reduced ?? [];
+  const verdict: Verdict = rows.some((row) => row.status === "missed")
+    ? "failed"
+    : rows.some((row) => row.status === "not measured") || reduced.length
+      ? "partial"
+      : "passed";
+  console.log(`\n${name} targets:`);
+  for (const row of rows) {
+    const bound = [
+      row.atMost === undefined ? "" : `<= ${row.atMost}`,
+      row.atLeast === undefined ? "" : `>= ${row.atLeast}`,
+    ].join("");
+    const value = row.value === null ? "-" : `${row.value}${row.unit ?? ""}`;
+    console.log(
+      `  ${row.status.padEnd(13)}${row.name}: ${value} (target ${bound}${row.unit ?? ""})`,
+    );
+  }
+  if (reduced.length) console.log(`  reduced run (${reduced.join(", ")}): cannot pass`);
+  console.log(
+    verdict === "passed"
+      ? "targets met"
+      : verdict === "failed"
+        ? "TARGETS MISSED"
+        : "PARTIAL RUN: not every target measured at full size",
+  );
+  saveResult(name, { verdict, pass: verdict === "passed", targets: rows, reduced, ...data });
+  process.exitCode = exitCodeOf(verdict);
+  return verdict;
+}
+
+/**
+ * A check that the benchmark measures what it claims (full pages, a limiter
+ * that counted, every stream open...). On failure the run is recorded as
+ * aborted and ends with an error: its figures would mean nothing.
+ */
+export function sanityCheck(name: string, condition: unknown, what: string): asserts condition {
+  if (condition) return;
+  saveResult(name, { verdict: "aborted" satisfies Verdict, pass: false, reason: what });
+  process.exitCode = 1;
+  throw new Error(`${name} bench: sanity check failed: ${what}`);
+}
+
+/** Which positional arguments are below the size the targets are stated for. */
+export function reducedBy(sizes: Record<string, [actual: number, full: number]>): string[] {
+  return Object.entries(sizes)
+    .filter(([, [actual, full]]) => actual < full)
+    .map(([label, [actual, full]]) => `${label} ${actual} < ${full}`);
+}
