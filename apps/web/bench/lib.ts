@@ -41,8 +41,13 @@ export async function measure(load: Load): Promise<Sample> {
   };
 }
 
-export const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The median; of an even number of values, the mean of the middle two. */
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error("median of nothing");
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 export function summarize(samples: Sample[]): Sample {
   return {

@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { appRouter, describeError, type Meta } from "../src";
-import { authorizationMatrix, type Outcome } from "./authorization-matrix";
-import { roles, useWorld, type Role } from "./support/world";
+import { authorizationMatrix, tokenRule, type Outcome } from "./authorization-matrix";
+import { roles, tokenCallers, useWorld, type Role } from "./support/world";
 
 interface ProcedureDef {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
@@ -13,8 +13,12 @@ const procedures = appRouter._def.procedures as unknown as Record<string, Proced
 const fixture = useWorld();
 
 /** Calls a procedure by its dotted path; for subscriptions, waits for the first event. */
-async function call(role: Role, path: string, input: unknown): Promise<Outcome> {
-  const caller = fixture.world.caller(role) as unknown as Record<string, unknown>;
+function call(role: Role, path: string, input: unknown): Promise<Outcome> {
+  return callWith(fixture.world.caller(role), path, input);
+}
+
+async function callWith(callerObject: object, path: string, input: unknown): Promise<Outcome> {
+  const caller = callerObject as Record<string, unknown>;
   const fn = path
     .split(".")
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
@@ -63,6 +67,19 @@ describe("authorization matrix", () => {
       }
       const outcomes = Object.fromEntries(results);
       expect(outcomes).toEqual(entry.outcomes);
+    });
+
+    it(`${path}: owner's application tokens get what the token rule says`, async () => {
+      // One at a time, each on the world as built (a token may revoke itself: tokens.revokeAll).
+      const got: Record<string, Outcome> = {};
+      const expected: Record<string, Outcome> = {};
+      for (const token of tokenCallers) {
+        await fixture.world.restore();
+        got[token] = await callWith(await fixture.world.tokenCaller(token), path, entry.input);
+        expected[token] = tokenRule(entry, procedures[path]!._def.type, token);
+      }
+      await fixture.world.restore();
+      expect(got).toEqual(expected);
     });
 
     it(`${path}: bad input is VALIDATION_FAILED, never a 500`, async () => {

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "@guildhall/core";
-import type { Role } from "./support/world";
+import type { Role, TokenCaller } from "./support/world";
 import { worldChat } from "./support/world-chat";
 
 export type Outcome = "ok" | ErrorCode;
@@ -12,6 +12,35 @@ export interface MatrixEntry {
   outcomes: Record<Role, Outcome>;
   /** The call changes the world: run roles one by one and restore the world after each. */
   restoreAfterEach?: boolean;
+  /** What `owner`'s application tokens get, where it differs from `tokenRule` (say why). */
+  tokenOutcomes?: Partial<Record<TokenCaller, Outcome>>;
+}
+
+/** The scopes each token caller holds (`write` implies `read`). */
+const tokenScopes: Record<TokenCaller, readonly ("read" | "write")[]> = {
+  readToken: ["read"],
+  writeToken: ["read", "write"],
+};
+
+/**
+ * What an application token of `owner` gets by default, from the row's own
+ * outcomes and the procedure's kind (queries and subscriptions read, mutations write):
+ * - public procedures (anonymous is let in): the same as `owner`, whatever the scope;
+ * - otherwise a token without the needed scope: SCOPE_MISSING;
+ * - super-admin procedures are never reached through a token (owner is refused anyway);
+ * - otherwise the same as `owner` signed in.
+ */
+export function tokenRule(
+  entry: MatrixEntry,
+  kind: "query" | "mutation" | "subscription",
+  token: TokenCaller,
+): Outcome {
+  const override = entry.tokenOutcomes?.[token];
+  if (override) return override;
+  if (entry.outcomes.anonymous !== "UNAUTHENTICATED") return entry.outcomes.owner;
+  const needed = kind === "mutation" ? "write" : "read";
+  if (!tokenScopes[token].includes(needed)) return "SCOPE_MISSING";
+  return entry.outcomes.owner;
 }
 
 const everyone: Record<Role, Outcome> = {
@@ -674,6 +703,8 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     input: { name: "matrix", scopes: ["read"] },
     badInput: { name: "", scopes: ["root"] },
     outcomes: signedIn,
+    // A token never mints tokens, whatever its scope.
+    tokenOutcomes: { writeToken: "FORBIDDEN" },
   },
   "tokens.list": { input: undefined, badInput: [], outcomes: signedIn },
   "identities.list": { input: undefined, badInput: 1, outcomes: signedIn },
