@@ -1,141 +1,230 @@
-import { appRouter, type Meta } from "@guildhall/api";
-import { createSession } from "@guildhall/core";
-import { createDatabase } from "@guildhall/db";
+import { errorCodes } from "@guildhall/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorizationMatrix, type Outcome } from "../../../packages/api/test/authorization-matrix";
-import { buildWorld, roles, type Role } from "../../../packages/api/test/support/world";
 import {
-  createServerDatabase,
-  startServer,
-  type RunningServer,
-  type ServerDatabase,
-} from "./support/server";
+  authorizationMatrix,
+  type MatrixEntry,
+  type Outcome,
+} from "../../../packages/api/test/authorization-matrix";
+import { roles, type Role } from "../../../packages/api/test/support/world";
+import { callRest } from "./fuzz/calls";
+import { startMatrixServer, type MatrixServer } from "./rest-matrix/matrix-server";
+import { callSse } from "./rest-matrix/sse-outcome";
+import {
+  declaredOperations,
+  procedures,
+  servedOperations,
+  type RestOperation,
+  type ServedOperation,
+} from "./support/openapi-operations";
 
 /**
- * The authorization matrix again, over REST (/api/v1), for every procedure
- * with an OpenAPI route: each kind of caller sends a bearer access token (or
- * none) and must get the outcome the matrix names, never a 500.
- *
- * The world is built in the server's database before the server starts (an
- * embedded database has one owner at a time), so calls that change it
- * (`restoreAfterEach` entries: archive, leave, create role) are checked only
- * for the callers who must be refused.
+ * The authorization matrix again, over HTTP against `next start`: every REST
+ * operation of the served OpenAPI document (/api/v1) and every subscription
+ * over its plain SSE URL (/api/v1/sse/<procedure>), for every kind of caller
+ * (bearer tokens), with the outcome the matrix names over tRPC, the HTTP
+ * status the error table gives for its code (the documented success status
+ * for "ok"), and each operation's bad input refused 400 VALIDATION_FAILED.
+ * Calls that change the world (`restoreAfterEach`) run for their allowed
+ * callers too, the world restored after each (see `startMatrixServer`).
  */
-interface ProcedureDef {
-  _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
-}
-const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
-
-let database: ServerDatabase;
-let server: RunningServer;
-const tokens = new Map<Role, string>();
+let matrix: MatrixServer;
+let served: ServedOperation[];
+const startedAt = performance.now();
 
 beforeAll(async () => {
-  database = await createServerDatabase();
-  const handle = await createDatabase({
-    url: database.env.DATABASE_URL,
-    dataDir: database.env.PGLITE_DATA_DIR,
-  });
-  try {
-    const world = await buildWorld(handle);
-    for (const role of roles) {
-      if (role === "anonymous") continue;
-      const session = await handle.db.transaction((tx) =>
-        createSession(tx, {
-          userId: world.principals[role].userId,
-          kind: "api",
-          mfaVerified: false,
-        }),
-      );
-      tokens.set(role, session.accessToken);
-    }
-  } finally {
-    await handle.close();
-  }
-  server = await startServer({
-    ...database.env,
-    SUPER_ADMINS: "superadminuser",
-    RATE_LIMIT_WHITELIST: "127.0.0.1",
-  });
-});
+  matrix = await startMatrixServer();
+  served = await servedOperations(matrix.url);
+}, 180_000);
 afterAll(async () => {
-  await server?.stop();
-  await database?.destroy();
+  const times = matrix?.restoreTimes ?? [];
+  const total = times.reduce((a, b) => a + b, 0);
+  console.log(
+    `rest matrix: ${times.length} restores, ${Math.round(total)} ms in all ` +
+      `(${Math.round(total / (times.length || 1))} ms each); file ${Math.round(performance.now() - startedAt)} ms`,
+  );
+  await matrix?.stop();
 });
 
-/** Fills `{param}` from the input; GET sends the rest as the query, others as a JSON body. */
-function request(method: string, template: string, input: unknown) {
-  const rest: Record<string, unknown> = { ...(input as Record<string, unknown> | undefined) };
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = rest[name];
-    delete rest[name];
-    return encodeURIComponent(String(value));
-  });
-  if (method === "GET" || method === "DELETE") {
-    const query = new URLSearchParams(
-      Object.entries(rest)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, String(v)]),
-    );
-    const search = query.size ? `?${query}` : "";
-    return { url: `/api/v1${path}${search}`, body: undefined };
-  }
-  return { url: `/api/v1${path}`, body: JSON.stringify(rest) };
+/** The HTTP status of an outcome: the error table's for a code, the document's success status for "ok". */
+function statusOf(outcome: Outcome, operation?: RestOperation): number {
+  if (outcome !== "ok") return errorCodes[outcome].http;
+  if (!operation) return 200;
+  return served.find((s) => s.key === operation.key)?.successStatus ?? Number.NaN;
 }
 
-async function callRest(
-  role: Role,
-  method: string,
-  template: string,
-  input: unknown,
-): Promise<Outcome> {
-  const { url, body } = request(method, template, input);
-  const headers: Record<string, string> = {};
-  const token = tokens.get(role);
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${server.url}${url}`, { method, headers, body });
-  expect(response.status, `${role} ${method} ${url}`).toBeLessThan(500);
-  if (response.ok) return "ok";
-  const error = (await response.json()) as { code: Outcome };
-  return error.code;
+const entryOf = (procedure: string): MatrixEntry => {
+  const entry = authorizationMatrix[procedure];
+  if (!entry) throw new Error(`no matrix row for ${procedure}`);
+  return entry;
+};
+
+/**
+ * The input as the operation carries it. No input on a body operation is an
+ * empty object (what REST clients send). A REST query has no place for a bare
+ * value, so a bad input that is not an object goes as an unexpected query
+ * parameter (bodies take it whole: the route refuses non-object bodies).
+ */
+function restForm(input: unknown, operation: RestOperation): unknown {
+  const inQuery = operation.method === "GET" || operation.method === "DELETE";
+  if (input === undefined) return inQuery ? undefined : {};
+  const isRecord = input !== null && typeof input === "object" && !Array.isArray(input);
+  return isRecord || !inQuery ? input : { unexpected: input };
 }
 
 /**
- * Calls that end sessions go last, in an order that keeps each caller's token
- * valid until the final logout: logoutAll and requestDeletion keep the current
- * session and end the others.
+ * Whether the input leaves a path parameter empty. Such a request does not
+ * address the operation: `/hubs//restore` matches no route (404), and Next
+ * redirects a trailing slash (`…/sla-policies/`) to the path without it,
+ * which may be another operation that refuses the input (400).
  */
+function emptyPathParameter(input: unknown, operation: RestOperation): boolean {
+  const values = (input ?? {}) as Record<string, unknown>;
+  return [...operation.template.matchAll(/\{(\w+)\}/g)].some(
+    ([, name]) => values[name!] === undefined || values[name!] === "",
+  );
+}
+
+const takesInput = (operation: RestOperation) =>
+  served.find((s) => s.key === operation.key)?.takesInput ?? false;
+
+/** Procedures declared with `.input(z.void())`: no input to send, over any transport. */
+const voidInput = (operation: RestOperation) => {
+  const inputs = procedures[operation.procedure]!._def.inputs;
+  return inputs.at(-1)?._zod.def.type === "void";
+};
+
+/**
+ * Bad inputs REST takes, kept visible: the REST adapter coerces strings to
+ * the schema's types in JSON bodies too (trpc-to-openapi's coerceSchema), so
+ * `keepCurrent: "yes"` arrives as `true`.
+ */
+const acceptedOverRest: Record<string, string> = { "POST /auth/logout-all": "ok 200" };
+
+/** `"<outcome> <status>"` per caller, so a wrong code and a wrong status both show in the diff. */
+type Answers = Partial<Record<Role, string>>;
+
+async function restAnswer(role: Role, operation: RestOperation, input: unknown): Promise<string> {
+  const exchange = await callRest(
+    { base: matrix.url, token: matrix.tokens.get(role) ?? null },
+    operation.method,
+    operation.template,
+    input,
+  );
+  // Our error shape (code, message, fieldErrors, requestId), never a 5xx.
+  expect(exchange.problem, `${role} ${exchange.method} ${exchange.url}`).toBeNull();
+  return `${exchange.code ?? "ok"} ${exchange.status}`;
+}
+
+/** Calls that end sessions go last, in an order that keeps each caller's token valid until the final logout. */
 const sessionEnding = [
   "auth.logoutAll",
   "users.requestDeletion",
   "users.cancelDeletion",
   "auth.logout",
 ];
-const restEntries = Object.entries(authorizationMatrix)
-  .filter(([path]) => {
-    const def = procedures[path]?._def;
-    return def && def.type !== "subscription" && def.meta?.openapi?.path;
-  })
-  .sort(([a], [b]) => (sessionEnding.indexOf(a) + 1 || 0) - (sessionEnding.indexOf(b) + 1 || 0));
+const operations = declaredOperations().sort(
+  (a, b) =>
+    (sessionEnding.indexOf(a.procedure) + 1 || 0) - (sessionEnding.indexOf(b.procedure) + 1 || 0),
+);
+const subscriptions = Object.keys(procedures).filter(
+  (path) => procedures[path]!._def.type === "subscription",
+);
 
-describe("authorization matrix over REST", () => {
-  it("covers every REST route", () => {
-    expect(restEntries.length).toBeGreaterThan(50);
+describe("the error table the statuses come from", () => {
+  it("gives the statuses clients rely on", () => {
+    expect(errorCodes.NOT_FOUND.http).toBe(404);
+    expect(errorCodes.HUB_NOT_FOUND.http).toBe(404);
+    expect(errorCodes.PERMISSION_DENIED.http).toBe(403);
+    expect(errorCodes.SUPER_ADMIN_REQUIRED.http).toBe(403);
+    expect(errorCodes.UNAUTHENTICATED.http).toBe(401);
+    expect(errorCodes.VALIDATION_FAILED.http).toBe(400);
+  });
+});
+
+describe("REST operations against the served OpenAPI document", () => {
+  it("serves exactly the operations the procedures declare, each with one success status and a matrix row", () => {
+    const declared = operations.map((o) => o.key).sort();
+    expect(declared.length).toBeGreaterThan(0);
+    // Both directions: nothing served without a matrix row, no declared row missing from the document.
+    expect(served.map((s) => s.key).sort()).toEqual(declared);
+    expect(served.filter((s) => !(s.successStatus >= 200 && s.successStatus < 300))).toEqual([]);
+    expect(operations.filter((o) => !(o.procedure in authorizationMatrix))).toEqual([]);
+    expect(subscriptions.filter((path) => !(path in authorizationMatrix))).toEqual([]);
+  });
+});
+
+describe("subscriptions over /api/v1/sse/<procedure>: the same outcomes as over tRPC", () => {
+  it("has subscriptions to check", () => expect(subscriptions.length).toBeGreaterThan(0));
+
+  for (const procedure of subscriptions) {
+    it(`${procedure}: every caller gets what the matrix says`, async () => {
+      const entry = entryOf(procedure);
+      const answers: Answers = {};
+      const expected: Answers = {};
+      for (const role of roles) {
+        const answer = await callSse(matrix.url, matrix.tokens.get(role), procedure, entry.input);
+        // A refusal before the stream has the table's status; a stream (data or failure frame) is 200.
+        answers[role] = `${answer.outcome} ${answer.status}`;
+        const outcome = entry.outcomes[role];
+        expected[role] =
+          answer.refusedBy === "frame" ? `${outcome} 200` : `${outcome} ${statusOf(outcome)}`;
+        if (entry.restoreAfterEach && answer.outcome === "ok") await matrix.restore();
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+});
+
+describe("bad input over REST (as super admin): 400 VALIDATION_FAILED", () => {
+  it("sends bad input to every operation that takes input; the others take none", () => {
+    const withoutInput = operations.filter((o) => !takesInput(o)).map((o) => o.key);
+    expect(withoutInput.length).toBeLessThan(operations.length);
+    // The document describes no input exactly where the procedure takes none (z.void()).
+    expect(withoutInput.sort()).toEqual(
+      operations
+        .filter(voidInput)
+        .map((o) => o.key)
+        .sort(),
+    );
   });
 
-  for (const [path, entry] of restEntries) {
-    it(`${path}: every caller gets what the matrix says`, async () => {
-      const { method, path: template } = procedures[path]!._def.meta!.openapi!;
-      const checked = roles.filter(
-        (role) => !entry.restoreAfterEach || entry.outcomes[role] !== "ok",
-      );
-      const outcomes: Partial<Record<Role, Outcome>> = {};
-      for (const role of checked)
-        outcomes[role] = await callRest(role, method, template, entry.input);
-      expect(outcomes).toEqual(
-        Object.fromEntries(checked.map((role) => [role, entry.outcomes[role]])),
-      );
+  for (const operation of operations.filter((o) => !voidInput(o))) {
+    it(`${operation.key} (${operation.procedure})`, async () => {
+      const { badInput } = entryOf(operation.procedure);
+      const answer = await restAnswer("superAdmin", operation, restForm(badInput, operation));
+      if (emptyPathParameter(badInput, operation))
+        expect(["NOT_FOUND 404", "VALIDATION_FAILED 400"]).toContain(answer);
+      else expect(answer).toBe(acceptedOverRest[operation.key] ?? "VALIDATION_FAILED 400");
     });
+  }
+});
+
+describe("authorization matrix over REST: every caller, outcome and status", () => {
+  for (const operation of operations) {
+    it(`${operation.key} (${operation.procedure})`, async () => {
+      const entry = entryOf(operation.procedure);
+      const expected: Answers = Object.fromEntries(
+        roles.map((role) => {
+          const outcome = entry.outcomes[role];
+          return [role, `${outcome} ${statusOf(outcome, operation)}`];
+        }),
+      );
+      const answers: Answers = {};
+      const input = restForm(entry.input, operation);
+      if (entry.restoreAfterEach) {
+        // One caller at a time; the world restored after each call that was let through.
+        for (const role of roles) {
+          const answer = await restAnswer(role, operation, input);
+          answers[role] = answer;
+          if (answer.startsWith("ok ")) await matrix.restore();
+        }
+      } else {
+        const results = await Promise.all(
+          roles.map(async (role) => [role, await restAnswer(role, operation, input)]),
+        );
+        Object.assign(answers, Object.fromEntries(results));
+      }
+      expect(answers).toEqual(expected);
+    }, 120_000);
   }
 });
