@@ -1,19 +1,18 @@
 import { getHubBySlug } from "@guildhall/core";
-import { TRPCError } from "@trpc/server";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
-import { appRouter, describeError } from "../src";
-import type { Outcome } from "./authorization-matrix";
+import { appRouter } from "../src";
 import {
   crossHubCases,
   crossHubExempt,
   notObjectIds,
   type CrossIds,
 } from "./authorization-matrix/cross-hub";
+import { callProcedure } from "./support/call-procedure";
 import { useWorld, type Role } from "./support/world";
 import { snapshotDatabase } from "./support/world-objects";
 
@@ -30,25 +29,8 @@ const procedures = appRouter._def.procedures as unknown as Record<string, Proced
 const fixture = useWorld({ objects: true });
 
 /** Calls a procedure by its dotted path; for subscriptions, waits for the first event. */
-async function call(role: Role, path: string, input: unknown) {
-  const caller = fixture.world.caller(role) as unknown as Record<string, unknown>;
-  const fn = path
-    .split(".")
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>;
-  try {
-    let result = await fn(input);
-    if (procedures[path]!._def.type === "subscription") {
-      const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-      result = (await iterator.next()).value;
-      await iterator.return?.();
-    }
-    return { outcome: "ok" as Outcome, result };
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return { outcome: describeError(error as TRPCError, "en", null).code, result: undefined };
-  }
+function call(role: Role, path: string, input: unknown) {
+  return callProcedure(fixture.world.caller(role), path, input);
 }
 
 /** Property names (any depth) of a JSON Schema that name objects: `…Id`, `…Ids` or uuid strings. */

@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
-import { appRouter, describeError, type Meta } from "../src";
+import { appRouter, type Meta } from "../src";
 import { authorizationMatrix, tokenRule, type Outcome } from "./authorization-matrix";
+import { callProcedure } from "./support/call-procedure";
 import { roles, tokenCallers, useWorld, type Role } from "./support/world";
 
 interface ProcedureDef {
@@ -17,25 +17,8 @@ function call(role: Role, path: string, input: unknown): Promise<Outcome> {
   return callWith(fixture.world.caller(role), path, input);
 }
 
-async function callWith(callerObject: object, path: string, input: unknown): Promise<Outcome> {
-  const caller = callerObject as Record<string, unknown>;
-  const fn = path
-    .split(".")
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>;
-  try {
-    const result = await fn(input);
-    if (procedures[path]!._def.type === "subscription") {
-      const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-      await iterator.next();
-      await iterator.return?.();
-    }
-    return "ok";
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return describeError(error as TRPCError, "en", null).code;
-  }
+async function callWith(caller: object, path: string, input: unknown): Promise<Outcome> {
+  return (await callProcedure(caller, path, input)).outcome;
 }
 
 describe("authorization matrix", () => {
