@@ -78,8 +78,13 @@ export async function startBenchServer(port: number, env: Record<string, string>
     url,
     child,
     stop: async () => {
+      // Next waits for open connections on SIGTERM; a stream whose client is
+      // gone can hold it, so after 10 s the server is killed.
+      const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

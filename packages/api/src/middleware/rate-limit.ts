@@ -42,7 +42,12 @@ function redisClient(): Redis | null {
   if (state.redis !== undefined) return state.redis;
   const url = getEnv().REDIS_URL;
   if (!url) return (state.redis = null);
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Auto-pipelining sends the counts of concurrent requests in one write (fewer syscalls per request).
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    enableAutoPipelining: true,
+  });
   // With Redis down the limiters fall back to their in-memory insurance (per instance).
   let warned = false;
   redis.on("error", (error: Error) => {
