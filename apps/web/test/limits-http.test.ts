@@ -101,9 +101,11 @@ describe("request body limits", () => {
       code: "PAYLOAD_TOO_LARGE",
       message: "Die Anfrage ist zu groß.",
       fieldErrors: {},
-      requestId: null,
+      // Traceable like every answer (issue 15): the id of the header.
+      requestId: rest.headers.get("x-request-id"),
       limit: MB,
     });
+    expect(rest.headers.get("x-request-id")).toEqual(expect.any(String));
 
     const trpc = await fetch(`${server.url}/api/trpc/auth.login,auth.register?batch=1`, {
       method: "POST",

@@ -9,10 +9,10 @@ interface ProcedureDef {
 // Flat at run time: keyed by the full path, e.g. `users.setAvatar`.
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
 
-/** A REST route (`meta.openapi`) as a pattern over `/api/v1` paths, with its body limit. */
+/** Every REST route (`meta.openapi`) as a pattern over `/api/v1` paths, with its body limit. */
 const restRoutes = Object.values(procedures).flatMap((procedure) => {
   const meta = procedure._def.meta;
-  if (!meta?.openapi || !meta.bodyLimitBytes) return [];
+  if (!meta?.openapi) return [];
   const pattern = meta.openapi.path
     .split("/")
     .map((part) => (/^\{.+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
@@ -21,7 +21,7 @@ const restRoutes = Object.values(procedures).flatMap((procedure) => {
     {
       method: meta.openapi.method,
       path: new RegExp(`^${pattern}/?$`),
-      limit: meta.bodyLimitBytes,
+      limit: meta.bodyLimitBytes ?? 0,
     },
   ];
 });
@@ -42,4 +42,9 @@ export function bodyLimitOf(paths: readonly string[]): number {
 export function restBodyLimitOf(method: string, path: string): number {
   const route = restRoutes.find((r) => r.method === method.toUpperCase() && r.path.test(path));
   return Math.max(getEnv().BODY_LIMIT_BYTES, route?.limit ?? 0);
+}
+
+/** The methods REST operations answer at `path` (below `/api/v1`): a wrong method's `Allow`. */
+export function restMethodsAt(path: string): string[] {
+  return [...new Set(restRoutes.filter((r) => r.path.test(path)).map((r) => r.method))];
 }

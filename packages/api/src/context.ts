@@ -46,6 +46,8 @@ export interface ContextSource {
   /** The socket's peer address (the server stamps it; see apps/web/src/server/peer.ts). */
   peer?: string | null;
   transport?: Transport;
+  /** Already given to the request (a refusal made before the context); else `requestIdFrom`. */
+  requestId?: string;
 }
 
 /** The request's id: a sane incoming `x-request-id` is kept (a proxy's), otherwise a new one. */
@@ -57,7 +59,7 @@ export function requestIdFrom(headers: Headers): string {
 /** Builds the per-request context from headers; shared by tRPC, REST and tests. */
 export function createContext(source: ContextSource): Context {
   const { headers } = source;
-  const requestId = requestIdFrom(headers);
+  const requestId = source.requestId ?? requestIdFrom(headers);
   const principal = source.principal ?? null;
   const resHeaders = source.resHeaders ?? new Headers();
   resHeaders.set("x-request-id", requestId);

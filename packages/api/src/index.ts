@@ -10,10 +10,15 @@ export {
 } from "./context";
 export { describeError, type ErrorBody } from "./format-error";
 export type { Access, Meta } from "./trpc";
-export { consumeLoginAttempt, loginRule, prepareRateLimits } from "./middleware/rate-limit";
+export {
+  consumeLoginAttempt,
+  countBeforeProcedure,
+  loginRule,
+  prepareRateLimits,
+} from "./middleware/rate-limit";
 /** Building blocks for routers outside this package (plugins, benchmarks). */
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
 export { presenceCount } from "./realtime/presence";
 export { serveSse, restError, type SseRequest } from "./sse/stream";
-export { bodyLimitOf, restBodyLimitOf } from "./body-limit";
+export { bodyLimitOf, restBodyLimitOf, restMethodsAt } from "./body-limit";

@@ -6,6 +6,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
 import { describeError } from "./format-error";
 import { decodePathParameters, hostileInputFields } from "./middleware/input-guard";
+import { inputAccepted } from "./middleware/input-accepted";
 import { enforceGlobalLimit, enforceRule, type RateLimitRule } from "./middleware/rate-limit";
 import { boundedStream, takeStreamSlot } from "./middleware/stream-limit";
 
@@ -77,10 +78,22 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-/** The global bucket for every call, then the procedure's own bucket when it declares one. */
-const rateLimit = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
+/** The global bucket: every call, before anything else is looked at (cheap requests are not free). */
+const globalLimit = t.middleware(async ({ ctx, next }) => {
   await enforceGlobalLimit(ctx);
-  if (meta?.rateLimit) await enforceRule(ctx, meta.rateLimit, await getRawInput());
+  return next();
+});
+
+/**
+ * The procedure's own bucket (sign-in, registration, ...), taken only for an
+ * input its schema accepts: a malformed body costs the global bucket alone,
+ * never an account's or address's sign-in budget (README "Limits").
+ */
+const procedureLimit = t.middleware(async ({ ctx, meta, path, next, getRawInput }) => {
+  if (!meta?.rateLimit) return next();
+  const raw = await getRawInput();
+  if (!(await inputAccepted(path, raw))) return next(); // the input parser refuses it
+  await enforceRule(ctx, meta.rateLimit, raw);
   return next();
 });
 
@@ -127,7 +140,12 @@ const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
   };
 });
 
-const base = t.procedure.use(errorBoundary).use(inputGuard).use(rateLimit).use(streamLimit);
+const base = t.procedure
+  .use(errorBoundary)
+  .use(globalLimit)
+  .use(inputGuard)
+  .use(procedureLimit)
+  .use(streamLimit);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: { kind: "public" } });

@@ -2,15 +2,15 @@ import { AppError } from "@guildhall/core";
 import { TRPCError } from "@trpc/server";
 
 /**
- * The request with its body read into memory, or null when the body is
- * larger than `limit` bytes: refused on a Content-Length above it without
- * reading anything, otherwise read while counting and cancelled as soon as
- * the count passes it (chunked bodies declare no length), so a huge body
- * costs at most `limit` bytes of memory and is answered at once.
+ * The request's body, read into memory once, or null when it is larger than
+ * `limit` bytes: refused on a Content-Length above it without reading
+ * anything, otherwise read while counting and cancelled as soon as the count
+ * passes it (chunked bodies declare no length), so a huge body costs at most
+ * `limit` bytes of memory and is answered at once. No body reads as empty.
  */
-export async function withinBodyLimit(req: Request, limit: number): Promise<Request | null> {
+export async function readBody(req: Request, limit: number): Promise<Buffer<ArrayBuffer> | null> {
   const body = req.body;
-  if (!body) return req;
+  if (!body) return Buffer.alloc(0);
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) {
     void body.cancel().catch(() => undefined);
@@ -29,10 +29,18 @@ export async function withinBodyLimit(req: Request, limit: number): Promise<Requ
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** The request with its body read into memory (`readBody`), or null when it is over `limit`. */
+export async function withinBodyLimit(req: Request, limit: number): Promise<Request | null> {
+  if (!req.body) return req;
+  const body = await readBody(req, limit);
+  if (!body) return null;
   return new Request(req.url, {
     method: req.method,
     headers: req.headers,
-    body: Buffer.concat(chunks),
+    body,
     signal: req.signal,
   });
 }

@@ -1,12 +1,10 @@
 import { AppError, type FieldErrors } from "@guildhall/core";
 import { TRPCError } from "@trpc/server";
-import { restFailure } from "./rest-errors";
 
-/** A VALIDATION_FAILED in the REST shape, naming the fields, before any procedure ran. */
-function refusal(req: Request, fieldErrors: FieldErrors): Response {
+/** A VALIDATION_FAILED naming the fields, before any procedure ran. */
+function refusal(fieldErrors: FieldErrors): TRPCError {
   const cause = new AppError("VALIDATION_FAILED", {}, { fieldErrors });
-  const { status, body } = restFailure(req.headers, new TRPCError({ code: "BAD_REQUEST", cause }));
-  return Response.json(body, { status });
+  return new TRPCError({ code: "BAD_REQUEST", cause });
 }
 
 /**
@@ -14,54 +12,40 @@ function refusal(req: Request, fieldErrors: FieldErrors): Response {
  * like `constructor` or `__proto__` already exist (and then crash it). No
  * operation has such a parameter: they are refused, named.
  */
-export function reservedQueryKeys(req: Request): Response | null {
-  const names = [...new URL(req.url).searchParams.keys()].filter(
-    (name) => name in Object.prototype,
-  );
+export function reservedQueryKeys(url: URL): TRPCError | null {
+  const names = [...url.searchParams.keys()].filter((name) => name in Object.prototype);
   if (!names.length) return null;
-  return refusal(req, Object.fromEntries(names.map((name) => [name, ["validation.invalid"]])));
+  return refusal(Object.fromEntries(names.map((name) => [name, ["validation.invalid"]])));
 }
 
 /** Methods whose REST operations take their input from a JSON body. */
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /**
- * The REST adapter spreads the body into the input (`{ ...body, ...path }`),
- * so an array or a string would arrive as an object of indexes. A body must
- * be a JSON object; an empty one stands for `{}` (actions like `…/archive`
- * need no body), and text that is no JSON is left to the adapter (400).
- * Answers the request to hand on, or the refusal.
+ * The request to hand the REST adapter, built from the body read once
+ * (`readBody`), or the refusal. An empty body (none at all, as generated
+ * clients send the writes whose document declares no request body, or an
+ * empty one under any Content-Type) stands for `{}`. Otherwise the body must
+ * be JSON (415 UNSUPPORTED_MEDIA_TYPE) and a JSON object: the adapter spreads
+ * it into the input (`{ ...body, ...path }`), so an array or a string would
+ * arrive as an object of indexes. GET and DELETE take no body.
  */
-export async function objectBody(req: Request): Promise<Request | Response> {
-  if (!BODY_METHODS.has(req.method)) return req;
-  const text = await req.text();
-  const empty = text.trim() === "";
-  if (!empty && (req.headers.get("content-type") ?? "").startsWith("application/json")) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = {}; // not JSON: the adapter answers it
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      const cause = new AppError(
-        "VALIDATION_FAILED",
-        {},
-        { fieldErrors: { _: ["errors.bodyNotObject"] } },
-      );
-      const { status, body } = restFailure(
-        req.headers,
-        new TRPCError({ code: "BAD_REQUEST", cause }),
-      );
-      return Response.json(body, { status });
-    }
+export function restRequest(req: Request, body: Buffer<ArrayBuffer>): Request | TRPCError {
+  const init = { method: req.method, headers: new Headers(req.headers), signal: req.signal };
+  init.headers.delete("content-length");
+  if (!BODY_METHODS.has(req.method)) return new Request(req.url, init);
+  const text = body.toString("utf8");
+  init.headers.set("content-type", "application/json");
+  if (text.trim() === "") return new Request(req.url, { ...init, body: "{}" });
+  if (!(req.headers.get("content-type") ?? "").startsWith("application/json"))
+    return new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE" });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    return new TRPCError({ code: "PARSE_ERROR", cause });
   }
-  const headers = new Headers(req.headers);
-  if (empty) headers.set("content-type", "application/json");
-  return new Request(req.url, {
-    method: req.method,
-    headers,
-    body: empty ? "{}" : text,
-    signal: req.signal,
-  });
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return refusal({ _: ["errors.bodyNotObject"] });
+  return new Request(req.url, { ...init, body: text });
 }

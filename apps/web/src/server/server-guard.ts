@@ -2,6 +2,7 @@ import { getEnv } from "@guildhall/core/env";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { allowedMethods, apiRefusal, methodNotAllowed } from "./allowed-methods";
+import { countedRefusal } from "./guard-count";
 import { apiPolicy, securityHeaders, servesPages } from "./security-headers";
 
 /**
@@ -62,13 +63,16 @@ function refusal(req: IncomingMessage): Response | "asterisk" | null {
   return null;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, refused: Response | "asterisk") {
-  if (refused === "asterisk") {
+async function answer(req: IncomingMessage, res: ServerResponse, refusal: Response | "asterisk") {
+  if (refusal === "asterisk") {
     // `OPTIONS *` asks about the server as a whole; any other method there is malformed.
     res.writeHead(req.method === "OPTIONS" ? 204 : 400, { allow: everyMethod.join(", ") });
     res.end();
     return;
   }
+  const refused = pathOf(req).startsWith("/api/")
+    ? await countedRefusal(headersOf(req), req.socket.remoteAddress ?? null, refusal)
+    : refusal;
   const out: Record<string, string> = {};
   refused.headers.forEach((value, name) => (out[name] = value));
   res.writeHead(refused.status, out);

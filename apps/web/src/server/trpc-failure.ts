@@ -3,7 +3,6 @@ import { resolveLocale } from "@guildhall/core";
 import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getErrorShape, transformTRPCResponse } from "@trpc/server/unstable-core-do-not-import";
-import { randomUUID } from "node:crypto";
 
 function decodePath(path: string): string {
   try {
@@ -25,13 +24,18 @@ export function trpcPaths(url: URL, endpoint: string): string[] {
  * errors (one error per call of a batch, through our error formatter and
  * superjson), so tRPC clients read it like any other: `error.data.code`.
  */
-export function trpcFailure(req: Request, endpoint: string, error: TRPCError): Response {
+export function trpcFailure(
+  req: Request,
+  endpoint: string,
+  error: TRPCError,
+  requestId: string,
+): Response {
   const url = new URL(req.url);
   const paths = trpcPaths(url, endpoint);
   // Only what the formatter reads of a context: the language and the request id.
   const ctx = {
     locale: resolveLocale(null, req.headers.get("accept-language")),
-    requestId: randomUUID(),
+    requestId,
   } as Context;
   const config = appRouter._def._config;
   const items = (paths.length ? paths : [undefined]).map((path) => ({
@@ -43,4 +47,30 @@ export function trpcFailure(req: Request, endpoint: string, error: TRPCError): R
     status: getHTTPStatusCodeFromError(error),
     headers: { "x-request-id": ctx.requestId },
   });
+}
+
+interface ErrorItem {
+  error?: { json?: { data?: { requestId?: string | null } } };
+}
+
+/**
+ * A tRPC error answer whose errors carry `requestId`: tRPC refuses some
+ * requests (an unsupported Content-Type, a body that is no JSON) before it
+ * asks for the context, so its error formatter had no id to give them.
+ */
+export async function withRequestId(response: Response, requestId: string): Promise<Response> {
+  const text = await response.text();
+  let body: ErrorItem | ErrorItem[];
+  try {
+    body = JSON.parse(text) as ErrorItem | ErrorItem[];
+  } catch {
+    return new Response(text, { status: response.status, headers: response.headers });
+  }
+  for (const item of Array.isArray(body) ? body : [body]) {
+    const data = item?.error?.json?.data;
+    if (data && !data.requestId) data.requestId = requestId;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return Response.json(body, { status: response.status, headers });
 }

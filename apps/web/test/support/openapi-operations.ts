@@ -32,6 +32,8 @@ export interface ServedOperation {
   successStatus: number;
   /** Whether the document gives it any input (parameters or a request body). */
   takesInput: boolean;
+  /** Whether the document declares a request body. */
+  declaresBody: boolean;
 }
 
 interface OpenApiDocument {
@@ -59,6 +61,7 @@ export async function servedOperations(baseUrl: string): Promise<ServedOperation
         // One documented success status per operation; NaN (never equal) when there is none.
         successStatus: success.length === 1 ? success[0]! : Number.NaN,
         takesInput: Boolean(operation.parameters?.length) || operation.requestBody !== undefined,
+        declaresBody: operation.requestBody !== undefined,
       };
     }),
   );

@@ -92,6 +92,23 @@ function setHeaders(headers: Headers, bucket: string, limit: number, res: RateLi
   headers.set("X-RateLimit-Bucket", bucket);
 }
 
+/**
+ * Whether a limiter refused (rejected with its RateLimiterRes). Not only
+ * `instanceof`: the limiters are shared by every bundle of the process
+ * (`processWide`), and a limiter made by another bundle rejects with that
+ * bundle's copy of the class.
+ */
+function isRefusal(error: unknown): error is RateLimiterRes {
+  return (
+    error instanceof RateLimiterRes ||
+    (typeof error === "object" &&
+      error !== null &&
+      "msBeforeNext" in error &&
+      "remainingPoints" in error &&
+      !(error instanceof Error))
+  );
+}
+
 /** Takes one point; on refusal throws RATE_LIMITED. `headers` (when given) receive the X-RateLimit-* answer. */
 async function consume(
   headers: Headers | null,
@@ -105,7 +122,7 @@ async function consume(
     const res = await limiter.consume(key, 1);
     if (headers) setHeaders(headers, bucket, limit, res);
   } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
+    if (!isRefusal(error)) throw error;
     const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     if (headers) {
       setHeaders(headers, bucket, limit, error);
@@ -240,4 +257,22 @@ export async function resetRateLimiters(): Promise<void> {
   // taken while connecting would go to the in-memory insurance limiter and split a test's
   // bucket in two.
   await prepareRateLimits(10_000);
+}
+
+/**
+ * A request answered before any procedure ran (malformed JSON, unknown path,
+ * wrong method, unsupported media type, body too large) still costs one point
+ * of the caller's global bucket: the routes call this once per answer, and it
+ * counts only when no procedure did (no X-RateLimit-* header yet). Answers
+ * RATE_LIMITED when the bucket is empty (the route answers 429 instead).
+ */
+export async function countBeforeProcedure(ctx: Context): Promise<AppError | null> {
+  if (ctx.resHeaders.has("x-ratelimit-bucket")) return null;
+  try {
+    await enforceGlobalLimit(ctx);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") return error;
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { describeError, type ErrorBody } from "../format-error";
+import { countBeforeProcedure } from "../middleware/rate-limit";
 import { appRouter } from "../root";
 import { dataFrame, END_FRAME, failureFrame, OPEN_FRAME, PING_FRAME } from "./frames";
 
@@ -33,9 +34,20 @@ function setHeaders(res: ServerResponse, headers: Headers): void {
   if (cookies.length) res.appendHeader("set-cookie", cookies);
 }
 
-/** A refusal before the stream started: an ordinary JSON answer in the REST shape. */
-function answerError(res: ServerResponse, cause: unknown, ctx: Context, headers: Headers): void {
-  const body = describeError(getTRPCErrorFromUnknown(cause), ctx.locale, ctx.requestId);
+/**
+ * A refusal before the stream started: an ordinary JSON answer in the REST
+ * shape. One that no procedure counted (an unknown subscription) still costs a
+ * point of the global bucket, and becomes RATE_LIMITED when that is empty.
+ */
+async function answerError(
+  res: ServerResponse,
+  cause: unknown,
+  ctx: Context,
+  headers: Headers,
+): Promise<void> {
+  const limited = await countBeforeProcedure(ctx);
+  const error = getTRPCErrorFromUnknown(limited ?? cause);
+  const body = describeError(error, ctx.locale, ctx.requestId);
   setHeaders(res, headers);
   res.writeHead(body.httpStatus, { "content-type": "application/json" });
   res.end(JSON.stringify(restError(body)));
@@ -78,7 +90,7 @@ export async function serveSse(request: SseRequest, res: ServerResponse): Promis
     { _def: { type: string } } | undefined;
   if (procedure?._def.type !== "subscription") {
     const cause = new TRPCError({ code: "NOT_FOUND", message: `No subscription "${path}"` });
-    answerError(res, cause, ctx, headers);
+    await answerError(res, cause, ctx, headers);
     return;
   }
   const input: Record<string, string> = { ...request.params };
@@ -109,7 +121,7 @@ export async function serveSse(request: SseRequest, res: ServerResponse): Promis
     iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   } catch (cause) {
     finish();
-    if (!res.destroyed) answerError(res, cause, ctx, headers);
+    if (!res.destroyed) await answerError(res, cause, ctx, headers);
     return;
   }
   if (ended) {

@@ -1,9 +1,10 @@
 import { getEnv } from "@guildhall/core";
+import { requestIdFrom } from "@guildhall/api";
 import { type NextRequest } from "next/server";
 import { handlers } from "~/server/auth";
 import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
 import { requestOrigin } from "~/server/origin";
-import { restFailure } from "~/server/rest-errors";
+import { restRefusal } from "~/server/rest-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +33,10 @@ export async function POST(req: NextRequest) {
   const limit = getEnv().BODY_LIMIT_BYTES;
   const limited = await withinBodyLimit(req, limit);
   if (!limited) {
-    const { status, body } = restFailure(req.headers, payloadTooLarge(limit));
-    return Response.json(body, { status });
+    const requestId = requestIdFrom(req.headers);
+    return restRefusal(req.headers, payloadTooLarge(limit), requestId, {
+      "x-request-id": requestId,
+    });
   }
   return handlers.POST(asSeenByClient(req, limited.body));
 }

@@ -1,8 +1,9 @@
 import { appRouter, bodyLimitOf } from "@guildhall/api";
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { apiContext, countAnswer, mergeHeaders } from "~/server/api-request";
 import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
-import { contextFromRequest } from "~/server/context";
-import { trpcFailure, trpcPaths } from "~/server/trpc-failure";
+import { trpcFailure, trpcPaths, withRequestId } from "~/server/trpc-failure";
 
 export const dynamic = "force-dynamic";
 
@@ -10,17 +11,29 @@ const endpoint = "/api/trpc";
 
 /** Queries, batched mutations, and subscriptions as Server-Sent Events. */
 async function handler(original: Request) {
+  const made = await apiContext({ method: original.method, headers: original.headers });
+  if (!("ctx" in made)) {
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: made.cause });
+    return trpcFailure(original, endpoint, error, made.requestId);
+  }
+  const { ctx } = made;
   // A batch may carry as much as the most generous of its procedures (uploads).
   const limit = bodyLimitOf(trpcPaths(new URL(original.url), endpoint));
   const req = await withinBodyLimit(original, limit);
-  if (!req) return trpcFailure(original, endpoint, payloadTooLarge(limit));
-  return fetchRequestHandler({
-    endpoint,
-    req,
-    router: appRouter,
-    createContext: ({ resHeaders }) => contextFromRequest(req, resHeaders),
-    allowMethodOverride: true,
-  });
+  let response = req
+    ? await fetchRequestHandler({
+        endpoint,
+        req,
+        router: appRouter,
+        createContext: () => Promise.resolve(ctx),
+        allowMethodOverride: true,
+      })
+    : trpcFailure(original, endpoint, payloadTooLarge(limit), ctx.requestId);
+  const limited = await countAnswer(ctx);
+  if (limited) response = trpcFailure(original, endpoint, limited, ctx.requestId);
+  else if (!response.ok) response = await withRequestId(response, ctx.requestId);
+  mergeHeaders(response.headers, ctx.resHeaders);
+  return response;
 }
 
 export { handler as GET, handler as POST };

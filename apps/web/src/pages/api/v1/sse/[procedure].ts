@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { IncomingHttpHeaders } from "node:http";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { nodeCookieSession } from "~/server/auth";
-import { contextFromRequest } from "~/server/context";
+import { apiContext, countAnswer } from "~/server/api-request";
 import { restFailure } from "~/server/rest-errors";
 
 // No body to parse; a stream has no size limit.
@@ -30,25 +30,24 @@ function fetchHeaders(source: IncomingHttpHeaders): Headers {
  */
 export default async function sse(req: NextApiRequest, res: NextApiResponse): Promise<void> {
   const headers = fetchHeaders(req.headers);
-  if (req.method !== "GET") {
-    const { status, body } = restFailure(headers, new TRPCError({ code: "METHOD_NOT_SUPPORTED" }));
-    res.setHeader("allow", "GET");
+  const made = await apiContext({ method: req.method ?? "GET", headers, transport: "sse" }, () =>
+    nodeCookieSession(req, res),
+  );
+  if (!("ctx" in made)) {
+    const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: made.cause });
+    const { status, body } = restFailure(headers, error, made.requestId);
+    res.setHeader("x-request-id", made.requestId);
     res.status(status).json(body);
     return;
   }
-  const resHeaders = new Headers();
-  let ctx;
-  try {
-    ctx = await contextFromRequest(
-      { method: req.method, headers, transport: "sse" },
-      resHeaders,
-      () => nodeCookieSession(req, res),
-    );
-  } catch (cause) {
-    const { status, body } = restFailure(
-      headers,
-      new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause }),
-    );
+  const { ctx } = made;
+  if (req.method !== "GET") {
+    // The server guard refuses other methods first (405); this is in case it is not there.
+    const limited = await countAnswer(ctx);
+    const error = limited ?? new TRPCError({ code: "METHOD_NOT_SUPPORTED" });
+    const { status, body } = restFailure(headers, error, ctx.requestId);
+    ctx.resHeaders.forEach((value, key) => res.setHeader(key, value));
+    res.setHeader("allow", "GET");
     res.status(status).json(body);
     return;
   }
@@ -59,7 +58,7 @@ export default async function sse(req: NextApiRequest, res: NextApiResponse): Pr
       ctx,
       params: Object.fromEntries(searchParams),
       lastEventId: headers.get("last-event-id"),
-      headers: resHeaders,
+      headers: ctx.resHeaders,
     },
     res,
   );
