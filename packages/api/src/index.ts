@@ -10,7 +10,12 @@ export {
 } from "./context";
 export { describeError, type ErrorBody } from "./format-error";
 export type { Access, Meta } from "./trpc";
-export { consumeLoginAttempt, loginRule, prepareRateLimits } from "./middleware/rate-limit";
+export {
+  consumeLoginAttempt,
+  loginRule,
+  mfaAttemptBudget,
+  prepareRateLimits,
+} from "./middleware/rate-limit";
 /** Building blocks for routers outside this package (plugins, benchmarks). */
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
