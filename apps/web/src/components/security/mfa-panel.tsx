@@ -59,7 +59,14 @@ export function MfaPanel() {
         </form>
       ) : null}
       {me.data?.mfaEnabled ? (
-        <RecoveryCodes remaining={me.data.recoveryCodesRemaining} onRegenerated={refresh} />
+        <RecoveryCodes
+          remaining={me.data.recoveryCodesRemaining}
+          onRegenerated={() => {
+            // The codes shown when MFA was turned on are dead now.
+            enable.reset();
+            return refresh();
+          }}
+        />
       ) : null}
       {me.data?.mfaEnabled ? (
         <form className="stack" onSubmit={(e) => disable.mutate({ code: code(e) })}>

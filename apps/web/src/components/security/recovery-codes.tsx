@@ -56,7 +56,7 @@ export function RecoveryCodes({
       ) : null}
       <form className="stack" onSubmit={submit} data-testid="regenerate-codes-form">
         <p>{t("security.regenerateHint")}</p>
-        <Field label={t("auth.mfaCode")} name="code" autoComplete="one-time-code" required />
+        <Field label={t("security.totpCode")} name="code" autoComplete="one-time-code" required />
         <button type="submit" disabled={regenerate.isPending}>
           {t("security.regenerateCodes")}
         </button>

@@ -115,6 +115,7 @@ export const de: Messages = {
   "security.regenerateCodes": "Wiederherstellungscodes neu erzeugen",
   "security.regenerateHint": "Gib einen aktuellen Code aus deiner Authenticator-App ein. Die alten Wiederherstellungscodes werden sofort ungültig.",
   "security.newRecoveryCodes": "Neue Wiederherstellungscodes (nur jetzt angezeigt; kopiere sie an einen sicheren Ort, die alten gelten nicht mehr):",
+  "security.totpCode": "Code aus deiner Authenticator-App",
   "security.copyCodes": "Codes kopieren",
   "security.sessions": "Sitzungen",
   "security.current": "dieses Gerät",

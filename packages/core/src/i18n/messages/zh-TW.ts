@@ -108,6 +108,7 @@ export const zhTW: Messages = {
   "security.regenerateCodes": "重新產生復原碼",
   "security.regenerateHint": "請輸入驗證器 App 目前的驗證碼。舊的復原碼會立即失效。",
   "security.newRecoveryCodes": "新的復原碼（只在此刻顯示；請複製到安全的地方，舊的復原碼已失效）：",
+  "security.totpCode": "驗證器 App 的驗證碼",
   "security.copyCodes": "複製復原碼",
   "security.sessions": "工作階段",
   "security.current": "此裝置",
