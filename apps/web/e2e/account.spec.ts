@@ -119,7 +119,9 @@ test("the security page counts recovery codes and regenerates them with a TOTP c
   await expect(page.getByTestId("recovery-codes-panel").locator(".form-error")).toHaveText(
     "The code is wrong, expired or already used.",
   );
-  await form.getByLabel("Code from your authenticator app").fill(await currentTotp(secret, now + 30));
+  await form
+    .getByLabel("Code from your authenticator app")
+    .fill(await currentTotp(secret, now + 30));
   await form.getByRole("button", { name: "Regenerate recovery codes" }).click();
   const fresh = page.getByTestId("new-recovery-codes").locator("span");
   await expect(fresh).toHaveCount(10);
@@ -141,7 +143,5 @@ test("the security page counts recovery codes and regenerates them with a TOTP c
   });
   expect(done.status()).toBe(200);
   await page.reload();
-  await expect(page.getByTestId("recovery-codes-remaining")).toHaveText(
-    "Unused recovery codes: 9",
-  );
+  await expect(page.getByTestId("recovery-codes-remaining")).toHaveText("Unused recovery codes: 9");
 });

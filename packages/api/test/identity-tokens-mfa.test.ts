@@ -133,7 +133,9 @@ describe("MFA recovery codes", () => {
     const me = await as(session.accessToken);
     await me.mfa.setup();
     const at = nowSeconds();
-    const { recoveryCodes: old } = await me.mfa.enable({ code: await totpFor(session.username, at) });
+    const { recoveryCodes: old } = await me.mfa.enable({
+      code: await totpFor(session.username, at),
+    });
     expect((await me.users.me()).recoveryCodesRemaining).toBe(10);
 
     await db().db.execute(
@@ -165,7 +167,9 @@ describe("MFA recovery codes", () => {
     ).auth.login({ login: session.username, password: session.password });
     if (!step.mfaRequired) throw new Error("expected MFA");
     expect(
-      await code((await anon()).auth.completeMfa({ ticket: step.mfaTicket, code: recoveryCodes[0]! })),
+      await code(
+        (await anon()).auth.completeMfa({ ticket: step.mfaTicket, code: recoveryCodes[0]! }),
+      ),
     ).toBe("INVALID_MFA_CODE");
     const done = await (
       await anon()

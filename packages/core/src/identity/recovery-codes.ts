@@ -21,8 +21,6 @@ export async function countUnusedRecoveryCodes(db: DbOrTx, userId: string): Prom
   const [row] = await db
     .select({ n: count() })
     .from(schema.mfaRecoveryCodes)
-    .where(
-      and(eq(schema.mfaRecoveryCodes.userId, userId), isNull(schema.mfaRecoveryCodes.usedAt)),
-    );
+    .where(and(eq(schema.mfaRecoveryCodes.userId, userId), isNull(schema.mfaRecoveryCodes.usedAt)));
   return row?.n ?? 0;
 }
