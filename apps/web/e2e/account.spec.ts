@@ -1,3 +1,4 @@
+import { currentTotp } from "@guildhall/auth";
 import { tinyPng } from "@guildhall/core/testing";
 import { expect, test } from "@playwright/test";
 import { registerUser, shots, signIn } from "./support";
@@ -90,4 +91,57 @@ test("a bad confirmation link is refused after pressing confirm", async ({ page 
   await page.goto("/confirm-email?token=ghe_not-a-real-token");
   await page.getByRole("button", { name: "Confirm e-mail" }).click();
   await expect(page.getByText("This link is invalid, expired or already used.")).toBeVisible();
+});
+
+test("the security page counts recovery codes and regenerates them with a TOTP code", async ({
+  page,
+  request,
+}) => {
+  const user = await registerUser(request, "recovery");
+  await signIn(page, user.login, user.password);
+  await page.goto("/account/security");
+  const mfa = page.getByTestId("mfa-panel");
+  await mfa.getByRole("button", { name: "Set up" }).click();
+  const secret = (await page.getByTestId("mfa-secret").textContent())!.trim();
+  // Codes of explicit time steps: now's to turn MFA on, the next one's to regenerate.
+  const now = Math.floor(Date.now() / 1000);
+  await mfa.getByLabel("Authenticator or recovery code").fill(await currentTotp(secret, now));
+  await mfa.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("recovery-codes").locator("span")).toHaveCount(10);
+  const old = await page.getByTestId("recovery-codes").locator("span").allTextContents();
+  await expect(page.getByTestId("recovery-codes-remaining")).toHaveText(
+    "Unused recovery codes: 10",
+  );
+
+  const form = page.getByTestId("regenerate-codes-form");
+  await form.getByLabel("Code from your authenticator app").fill("000000");
+  await form.getByRole("button", { name: "Regenerate recovery codes" }).click();
+  await expect(page.getByTestId("recovery-codes-panel").locator(".form-error")).toHaveText(
+    "The code is wrong, expired or already used.",
+  );
+  await form
+    .getByLabel("Code from your authenticator app")
+    .fill(await currentTotp(secret, now + 30));
+  await form.getByRole("button", { name: "Regenerate recovery codes" }).click();
+  const fresh = page.getByTestId("new-recovery-codes").locator("span");
+  await expect(fresh).toHaveCount(10);
+  const codes = await fresh.allTextContents();
+  expect(codes.filter((c) => old.includes(c))).toEqual([]);
+  await expect(page.getByRole("button", { name: "Copy codes" })).toBeVisible();
+  // The codes shown when MFA was turned on are gone (they no longer work).
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/security-recovery-codes.png`, fullPage: true });
+
+  // One new code used at sign-in (over REST): the page read afresh counts 9.
+  const login = (await (
+    await request.post("/api/v1/auth/login", {
+      data: { login: user.login, password: user.password },
+    })
+  ).json()) as { mfaTicket: string };
+  const done = await request.post("/api/v1/auth/mfa", {
+    data: { ticket: login.mfaTicket, code: codes[0] },
+  });
+  expect(done.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("recovery-codes-remaining")).toHaveText("Unused recovery codes: 9");
 });

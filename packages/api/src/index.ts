@@ -14,6 +14,7 @@ export {
   consumeLoginAttempt,
   countBeforeProcedure,
   loginRule,
+  mfaAttemptBudget,
   prepareRateLimits,
 } from "./middleware/rate-limit";
 /** Building blocks for routers outside this package (plugins, benchmarks). */

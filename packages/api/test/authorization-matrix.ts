@@ -735,6 +735,11 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     badInput: {},
     outcomes: signedInGet("MFA_NOT_ENABLED"),
   },
+  "mfa.regenerateRecoveryCodes": {
+    input: { code: "000000" },
+    badInput: { code: 1, extra: true },
+    outcomes: signedInGet("MFA_NOT_ENABLED"),
+  },
   "users.me": { input: undefined, badInput: 1, outcomes: signedIn },
   "users.updateMe": {
     input: { status: "around" },

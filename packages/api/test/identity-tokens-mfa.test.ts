@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { schema } from "@guildhall/db";
+import { eq } from "drizzle-orm";
+import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { code, useIdentity } from "./support/identity";
 
 const { db, anon, as, account, totpFor, nowSeconds } = useIdentity();
@@ -123,5 +126,61 @@ describe("MFA", () => {
     expect(await code(now.mfa.disable({ code: "000000" }))).toBe("INVALID_MFA_CODE");
     await now.mfa.disable({ code: recoveryCodes[4]! });
     expect((await now.users.me()).mfaEnabled).toBe(false);
+  });
+});
+
+describe("MFA recovery codes", () => {
+  it("renew with a TOTP code or a recent check; a stale session without a code is asked for one", async () => {
+    const session = await account("recovery");
+    const me = await as(session.accessToken);
+    await me.mfa.setup();
+    const at = nowSeconds();
+    const { recoveryCodes: old } = await me.mfa.enable({
+      code: await totpFor(session.username, at),
+    });
+    expect((await me.users.me()).recoveryCodesRemaining).toBe(10);
+
+    await db().db.execute(
+      `update auth_sessions set mfa_verified_at = now() - interval '1 hour' where id = '${session.sessionId}'`,
+    );
+    const stale = await as(session.accessToken);
+    expect(await code(stale.mfa.regenerateRecoveryCodes({}))).toBe("MFA_REQUIRED");
+    expect(await code(stale.mfa.regenerateRecoveryCodes({ code: old[0]! }))).toBe(
+      "INVALID_MFA_CODE",
+    );
+    // A TOTP code renews, and counts as this session's check: the next call needs none.
+    const { recoveryCodes } = await stale.mfa.regenerateRecoveryCodes({
+      code: await totpFor(session.username, at + 30),
+    });
+    expect(recoveryCodes).toHaveLength(10);
+    const recent = await as(session.accessToken);
+    const again = await recent.mfa.regenerateRecoveryCodes({});
+    expect(again.recoveryCodes.filter((c) => recoveryCodes.includes(c))).toEqual([]);
+
+    const userId = (await recent.users.me()).id;
+    const audit = await db()
+      .db.select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, "mfa.regenerateRecoveryCodes"));
+    expect(audit.map((row) => [row.actorId, row.targetId])).toEqual([
+      [userId, userId],
+      [userId, userId],
+    ]);
+    // Only the last set is live (checked with a fresh budget: the five calls above spent it).
+    await resetRateLimiters();
+    const step = await (
+      await anon("10.8.0.1")
+    ).auth.login({ login: session.username, password: session.password });
+    if (!step.mfaRequired) throw new Error("expected MFA");
+    expect(
+      await code(
+        (await anon()).auth.completeMfa({ ticket: step.mfaTicket, code: recoveryCodes[0]! }),
+      ),
+    ).toBe("INVALID_MFA_CODE");
+    const done = await (
+      await anon()
+    ).auth.completeMfa({ ticket: step.mfaTicket, code: again.recoveryCodes[0]! });
+    expect(done.mfaRequired).toBe(false);
+    expect((await recent.users.me()).recoveryCodesRemaining).toBe(9);
   });
 });

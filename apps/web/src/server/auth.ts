@@ -9,7 +9,7 @@ import {
   passwordLogin,
   revokeSessions,
 } from "@guildhall/core";
-import { consumeLoginAttempt } from "@guildhall/api";
+import { consumeLoginAttempt, mfaAttemptBudget } from "@guildhall/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -41,12 +41,11 @@ async function config(): Promise<NextAuthConfig> {
             if (typeof credentials.code === "string" && credentials.code) {
               const ticket = jar.get(MFA_COOKIE)?.value;
               if (!ticket) throw new AppError("INVALID_TOKEN");
-              const result = await completeMfaLogin(db, {
-                ticket,
-                code: credentials.code,
-                kind: "browser",
-                ...info,
-              });
+              const result = await completeMfaLogin(
+                db,
+                { ticket, code: credentials.code, kind: "browser", ...info },
+                mfaAttemptBudget(info.ip ?? null),
+              );
               jar.delete(MFA_COOKIE);
               return { id: result.userId, sid: result.sessionId };
             }

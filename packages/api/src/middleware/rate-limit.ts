@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { AppError, getEnv, getLogger } from "@guildhall/core";
+import { AppError, getEnv, getLogger, type MfaAttemptBudget } from "@guildhall/core";
 import { processWide } from "@guildhall/db";
 import { Redis } from "ioredis";
 import {
@@ -176,6 +176,37 @@ export async function consumeLoginAttempt(ip: string | null, login: string): Pro
   if (whitelisted(ip)) return;
   const limiter = limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds);
   await consume(null, loginRule.name, limiter, loginRule.points, loginKey(ip, login), false);
+}
+
+/**
+ * MFA code attempts per account: mfa.enable, disable, verify and
+ * regenerateRecoveryCodes take one per call (keyed by the signed-in user).
+ */
+export const mfaRule: RateLimitRule = { name: "mfa", points: 5, durationSeconds: 60, by: "user" };
+
+/**
+ * The same per-account budget for sign-in's second step, where the ticket names
+ * the account: refused while it is spent, and each wrong code takes one.
+ */
+export function mfaAttemptBudget(ip: string | null): MfaAttemptBudget {
+  const limiter = () => limiterFor(mfaRule.name, mfaRule.points, mfaRule.durationSeconds);
+  return {
+    async check(userId) {
+      if (whitelisted(ip)) return;
+      const res = await limiter().get(`u:${userId}`);
+      if (!res || res.consumedPoints < mfaRule.points) return;
+      const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw new AppError(
+        "RATE_LIMITED",
+        { seconds: retryAfter },
+        { details: { retry_after: retryAfter, global: false } },
+      );
+    },
+    async spend(userId) {
+      if (whitelisted(ip)) return;
+      await limiter().penalty(`u:${userId}`, 1);
+    },
+  };
 }
 
 /** A procedure's own bucket (login, register, ...). */

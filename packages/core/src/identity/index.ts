@@ -4,6 +4,8 @@ export * from "./change-password";
 export * from "./list-sessions";
 export * from "./login";
 export * from "./mfa";
+export * from "./recovery-codes";
+export * from "./regenerate-recovery-codes";
 export * from "./principal";
 export * from "./refresh";
 export * from "./register";

@@ -1,6 +1,5 @@
 import {
   createTotpSecret,
-  generateRecoveryCodes,
   hashToken,
   normalizeRecoveryCode,
   open,
@@ -16,6 +15,7 @@ import { AppError } from "../errors";
 import { getUserById } from "../users";
 import { getAuthSecret } from "./auth-secret";
 import type { Principal } from "./principal";
+import { replaceRecoveryCodes } from "./recovery-codes";
 import { createSession, type ClientInfo, type TokenPair } from "./sessions";
 
 const PURPOSE = "totp";
@@ -42,6 +42,30 @@ export async function beginMfaSetup(db: DbOrTx, userId: string) {
   return { secret, otpauthUri: uri, qrCode: await totpQrDataUrl(uri) };
 }
 
+type User = NonNullable<Awaited<ReturnType<typeof getUserById>>>;
+
+/** A 6-digit code of the user's active seed; each time step's code works once. */
+async function acceptTotp(tx: DbOrTx, user: User, clean: string): Promise<boolean> {
+  if (!user.mfaSecret || !/^\d{6}$/.test(clean)) return false;
+  const secret = open(user.mfaSecret, await getAuthSecret(tx), PURPOSE);
+  const step = await verifyTotp(secret, clean, user.mfaLastStep);
+  if (step === null) return false;
+  // The guard in WHERE makes concurrent uses of one code race to a single winner.
+  const updated = await tx
+    .update(schema.users)
+    .set({ mfaLastStep: step })
+    .where(
+      and(eq(schema.users.id, user.id), sql`coalesce(${schema.users.mfaLastStep}, -1) < ${step}`),
+    )
+    .returning({ id: schema.users.id });
+  return updated.length === 1;
+}
+
+/** Checks a TOTP code only (no recovery codes); each code works once. */
+export async function checkTotpCode(tx: DbOrTx, userId: string, code: string): Promise<boolean> {
+  return acceptTotp(tx, await loadUser(tx, userId), code.replace(/\s/g, ""));
+}
+
 /**
  * Checks a TOTP code (each code works once) or a recovery code (each works
  * once). Returns false when neither matches.
@@ -50,20 +74,7 @@ export async function checkMfaCode(tx: DbOrTx, userId: string, code: string): Pr
   const user = await loadUser(tx, userId);
   if (!user.mfaSecret) return false;
   const clean = code.replace(/\s/g, "");
-  if (/^\d{6}$/.test(clean)) {
-    const secret = open(user.mfaSecret, await getAuthSecret(tx), PURPOSE);
-    const step = await verifyTotp(secret, clean, user.mfaLastStep);
-    if (step === null) return false;
-    // The guard in WHERE makes concurrent uses of one code race to a single winner.
-    const updated = await tx
-      .update(schema.users)
-      .set({ mfaLastStep: step })
-      .where(
-        and(eq(schema.users.id, userId), sql`coalesce(${schema.users.mfaLastStep}, -1) < ${step}`),
-      )
-      .returning({ id: schema.users.id });
-    return updated.length === 1;
-  }
+  if (/^\d{6}$/.test(clean)) return acceptTotp(tx, user, clean);
   const used = await tx
     .update(schema.mfaRecoveryCodes)
     .set({ usedAt: new Date() })
@@ -107,11 +118,7 @@ export async function enableMfa(
         mfaLastStep: step,
       })
       .where(eq(schema.users.id, user.id));
-    const codes = generateRecoveryCodes();
-    await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, user.id));
-    await tx
-      .insert(schema.mfaRecoveryCodes)
-      .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(c) })));
+    const codes = await replaceRecoveryCodes(tx, user.id);
     if (principal.sessionId) await markMfaVerified(tx, principal.sessionId);
     await recordAudit(tx, {
       hubId: null,
@@ -172,17 +179,37 @@ export async function verifyMfaForSession(
   });
 }
 
+/** Whether this session passed MFA (sign-in, enable, verify) within RECENT_MFA_MINUTES. */
+export function hasRecentMfa(principal: Principal): boolean {
+  const verified = principal.mfaVerifiedAt?.getTime() ?? 0;
+  return Date.now() - verified <= RECENT_MFA_MINUTES * 60_000;
+}
+
 /** Throws MFA_REQUIRED unless MFA is off or this session passed it recently. */
 export function requireRecentMfa(principal: Principal): void {
   if (!principal.mfaEnabled) return;
-  const verified = principal.mfaVerifiedAt?.getTime() ?? 0;
-  if (Date.now() - verified > RECENT_MFA_MINUTES * 60_000) throw new AppError("MFA_REQUIRED");
+  if (!hasRecentMfa(principal)) throw new AppError("MFA_REQUIRED");
 }
 
-/** Second step of a password login with MFA on: exchanges the ticket and a code for tokens. */
+/**
+ * The account's budget of MFA code attempts, shared by sign-in and the signed-in
+ * MFA procedures (the rate limiter lives in packages/api, which passes it in).
+ */
+export interface MfaAttemptBudget {
+  /** Throws (RATE_LIMITED) when the account has no attempts left. */
+  check(userId: string): Promise<void>;
+  /** Takes one attempt, for a wrong code. */
+  spend(userId: string): Promise<void>;
+}
+
+/**
+ * Second step of a password login with MFA on: exchanges the ticket and a code
+ * for tokens. A wrong code costs an attempt of the ticket and of the account's `budget`.
+ */
 export async function completeMfaLogin(
   db: Database,
   input: { ticket: string; code: string; kind?: "api" | "browser" } & ClientInfo,
+  budget?: MfaAttemptBudget,
 ): Promise<TokenPair & { userId: string }> {
   const ticketHash = hashToken(input.ticket);
   // Count the attempt first, in its own statement, so failures are remembered.
@@ -198,7 +225,8 @@ export async function completeMfaLogin(
     )
     .returning();
   if (!ticket || ticket.attempts > MAX_TICKET_ATTEMPTS) throw new AppError("INVALID_TOKEN");
-  return db.transaction(async (tx) => {
+  await budget?.check(ticket.userId);
+  const signedIn = db.transaction(async (tx) => {
     if (!(await checkMfaCode(tx, ticket.userId, input.code)))
       throw new AppError("INVALID_MFA_CODE");
     const claimed = await tx
@@ -216,5 +244,10 @@ export async function completeMfaLogin(
       ...input,
     });
     return { ...tokens, userId: user.id };
+  });
+  return signedIn.catch(async (error: unknown) => {
+    if (error instanceof AppError && error.code === "INVALID_MFA_CODE")
+      await budget?.spend(ticket.userId);
+    throw error;
   });
 }

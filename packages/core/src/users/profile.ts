@@ -2,6 +2,7 @@ import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { countUnusedRecoveryCodes } from "../identity/recovery-codes";
 import { avatarUrl } from "./avatar";
 import { getUserById } from "./get-user";
 
@@ -18,8 +19,11 @@ export interface ProfileUpdate {
 /** Days between asking to delete one's account and its removal (cancellable meanwhile). */
 export const DELETION_GRACE_DAYS = 14;
 
-/** The profile fields a user sees of themselves. */
-export function ownProfile(user: typeof schema.users.$inferSelect) {
+/**
+ * The profile fields a user sees of themselves; `recoveryCodesRemaining` is
+ * countUnusedRecoveryCodes (identity), passed in to keep this a plain mapping.
+ */
+export function ownProfile(user: typeof schema.users.$inferSelect, recoveryCodesRemaining: number) {
   return {
     id: user.id,
     username: user.username,
@@ -33,6 +37,7 @@ export function ownProfile(user: typeof schema.users.$inferSelect) {
     timezone: user.timezone,
     privacy: user.privacy,
     mfaEnabled: user.mfaEnabledAt !== null,
+    recoveryCodesRemaining,
     emailVerified: user.emailVerifiedAt !== null,
     deletionRequestedAt: user.deletionRequestedAt,
     /** When a requested deletion happens (unless cancelled before). */
@@ -60,7 +65,7 @@ export async function updateProfile(db: Database, userId: string, update: Profil
       targetId: userId,
       after: update,
     });
-    return ownProfile(user!);
+    return ownProfile(user!, await countUnusedRecoveryCodes(tx, userId));
   });
 }
 

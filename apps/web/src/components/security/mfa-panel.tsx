@@ -7,8 +7,9 @@ import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { RecoveryCodes } from "./recovery-codes";
 
-/** Set up (QR), confirm, or turn off TOTP; shows recovery codes once. */
+/** Set up (QR), confirm, or turn off TOTP; shows recovery codes once, and renews them. */
 export function MfaPanel() {
   const t = useT();
   const trpc = useTRPC();
@@ -56,6 +57,16 @@ export function MfaPanel() {
             {t("security.mfaEnable")}
           </button>
         </form>
+      ) : null}
+      {me.data?.mfaEnabled ? (
+        <RecoveryCodes
+          remaining={me.data.recoveryCodesRemaining}
+          onRegenerated={() => {
+            // The codes shown when MFA was turned on are dead now.
+            enable.reset();
+            return refresh();
+          }}
+        />
       ) : null}
       {me.data?.mfaEnabled ? (
         <form className="stack" onSubmit={(e) => disable.mutate({ code: code(e) })}>

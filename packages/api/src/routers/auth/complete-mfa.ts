@@ -1,5 +1,6 @@
 import { completeMfaLogin } from "@guildhall/core";
 import { z } from "zod";
+import { mfaAttemptBudget } from "../../middleware/rate-limit";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
 import { signedIn } from "./principal-of";
@@ -19,10 +20,10 @@ export const completeMfa = publicProcedure
   .input(z.object({ ticket: z.string().min(10).max(200), code: z.string().trim().min(6).max(20) }))
   .output(loginOutput)
   .mutation(async ({ ctx, input }) => {
-    const result = await completeMfaLogin(ctx.db, {
-      ...input,
-      userAgent: ctx.userAgent,
-      ip: ctx.ip,
-    });
+    const result = await completeMfaLogin(
+      ctx.db,
+      { ...input, userAgent: ctx.userAgent, ip: ctx.ip },
+      mfaAttemptBudget(ctx.ip),
+    );
     return signedIn(ctx.db, result);
   });

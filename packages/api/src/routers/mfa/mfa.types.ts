@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { mfaRule } from "../../middleware/rate-limit";
 
 export const mfaCode = z.string().trim().min(6).max(20);
-/** Code attempts per user: brute force of 6 digits is hopeless at 5 a minute. */
-export const mfaRateLimit = { name: "mfa", points: 5, durationSeconds: 60, by: "user" } as const;
+/**
+ * Code attempts per user: brute force of 6 digits is hopeless at 5 a minute.
+ * Wrong codes at sign-in's second step spend the same budget (mfaAttemptBudget).
+ */
+export const mfaRateLimit = mfaRule;

@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { disableMfaProcedure } from "./disable-mfa";
 import { enableMfaProcedure } from "./enable-mfa";
+import { regenerateRecoveryCodesProcedure } from "./regenerate-recovery-codes";
 import { setupMfa } from "./setup-mfa";
 import { verifyMfa } from "./verify-mfa";
 
@@ -9,4 +10,5 @@ export const mfaRouter = router({
   enable: enableMfaProcedure,
   disable: disableMfaProcedure,
   verify: verifyMfa,
+  regenerateRecoveryCodes: regenerateRecoveryCodesProcedure,
 });

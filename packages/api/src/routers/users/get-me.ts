@@ -1,4 +1,4 @@
-import { AppError, getUserById, ownProfile } from "@guildhall/core";
+import { AppError, countUnusedRecoveryCodes, getUserById, ownProfile } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { profileOutput } from "./user.types";
@@ -10,5 +10,5 @@ export const getMe = authedProcedure
   .query(async ({ ctx }) => {
     const user = await getUserById(ctx.db, ctx.principal.userId);
     if (!user) throw new AppError("USER_NOT_FOUND");
-    return ownProfile(user);
+    return ownProfile(user, await countUnusedRecoveryCodes(ctx.db, user.id));
   });

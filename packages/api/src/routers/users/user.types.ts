@@ -15,6 +15,8 @@ export const profileOutput = z
     timezone: z.string().nullable(),
     privacy: z.record(z.string(), z.string()),
     mfaEnabled: z.boolean(),
+    /** Unused MFA recovery codes (0 with MFA off). */
+    recoveryCodesRemaining: z.number().int().min(0),
     emailVerified: z.boolean(),
     deletionRequestedAt: z.date().nullable(),
     /** When a requested deletion takes effect (14 days after the request); null when none. */

@@ -111,6 +111,14 @@ export const de: Messages = {
   "security.mfaEnable": "Einschalten",
   "security.mfaDisable": "Ausschalten",
   "security.recoveryCodes": "Wiederherstellungscodes (nur einmal angezeigt; sicher aufbewahren):",
+  "security.recoveryCodesRemaining": "Unbenutzte Wiederherstellungscodes: {count}",
+  "security.regenerateCodes": "Wiederherstellungscodes neu erzeugen",
+  "security.regenerateHint":
+    "Gib einen aktuellen Code aus deiner Authenticator-App ein. Die alten Wiederherstellungscodes werden sofort ungültig.",
+  "security.newRecoveryCodes":
+    "Neue Wiederherstellungscodes (nur jetzt angezeigt; kopiere sie an einen sicheren Ort, die alten gelten nicht mehr):",
+  "security.totpCode": "Code aus deiner Authenticator-App",
+  "security.copyCodes": "Codes kopieren",
   "security.sessions": "Sitzungen",
   "security.current": "dieses Gerät",
   "security.revoke": "Beenden",

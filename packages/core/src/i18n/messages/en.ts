@@ -104,6 +104,14 @@ export const en = {
   "security.mfaEnable": "Turn on",
   "security.mfaDisable": "Turn off",
   "security.recoveryCodes": "Recovery codes (shown once; keep them safe):",
+  "security.recoveryCodesRemaining": "Unused recovery codes: {count}",
+  "security.regenerateCodes": "Regenerate recovery codes",
+  "security.regenerateHint":
+    "Enter a current code from your authenticator app. The old recovery codes stop working at once.",
+  "security.newRecoveryCodes":
+    "New recovery codes (shown only now; copy them somewhere safe, the old ones no longer work):",
+  "security.totpCode": "Code from your authenticator app",
+  "security.copyCodes": "Copy codes",
   "security.sessions": "Sessions",
   "security.current": "this device",
   "security.revoke": "End",

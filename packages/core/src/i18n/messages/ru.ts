@@ -109,6 +109,14 @@ export const ru: Messages = {
   "security.mfaEnable": "Включить",
   "security.mfaDisable": "Выключить",
   "security.recoveryCodes": "Коды восстановления (показываются один раз; сохраните их):",
+  "security.recoveryCodesRemaining": "Неиспользованных кодов восстановления: {count}",
+  "security.regenerateCodes": "Создать новые коды восстановления",
+  "security.regenerateHint":
+    "Введите текущий код из приложения-аутентификатора. Старые коды восстановления сразу перестанут действовать.",
+  "security.newRecoveryCodes":
+    "Новые коды восстановления (показываются только сейчас; скопируйте их в надёжное место, старые больше не действуют):",
+  "security.totpCode": "Код из приложения-аутентификатора",
+  "security.copyCodes": "Скопировать коды",
   "security.sessions": "Сессии",
   "security.current": "это устройство",
   "security.revoke": "Завершить",
