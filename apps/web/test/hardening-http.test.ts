@@ -297,6 +297,30 @@ describe("messages", () => {
     const texts = [taken.body.message, ...Object.values(taken.body.fieldErrors).flat()];
     expect(texts.filter((text) => /\{\w+\}/.test(text))).toEqual([]);
   });
+
+  it("word counts in the caller's language, with Russian plural forms (issue 15)", async () => {
+    const russian = { "accept-language": "ru" };
+    const hub = await call("POST", "/hubs", { slug: "ab", name: "Хаб" }, russian);
+    expect(hub.status).toBe(400);
+    expect(hub.body.code).toBe("VALIDATION_FAILED");
+    expect(hub.body.message).toBe("Некоторые поля заполнены неверно.");
+    expect(hub.body.fieldErrors).toEqual({ slug: ["Не менее 3 символов."] });
+
+    const role = await call("POST", "/hubs/demo/roles", { name: " ", permissions: [] }, russian);
+    expect(role.status).toBe(400);
+    expect(role.body.fieldErrors.name).toEqual(["Не менее 1 символа."]);
+
+    const english = await call(
+      "POST",
+      "/hubs",
+      { slug: "ab", name: "x" },
+      { "accept-language": "en" },
+    );
+    expect(english.body.fieldErrors).toEqual({
+      slug: ["Must be at least 3 characters."],
+      name: ["Must be at least 2 characters."],
+    });
+  });
 });
 
 describe("behind a trusted proxy", () => {

@@ -1,5 +1,6 @@
 import {
   codeForTrpc,
+  displayParams,
   errorCodes,
   fieldErrorsFromZod,
   isAppError,
@@ -56,12 +57,12 @@ export function describeError(
   if (isAppError(cause)) {
     return {
       code: cause.code,
-      message: translate(locale, errorCodes[cause.code].key, cause.params),
+      message: translate(locale, errorCodes[cause.code].key, displayParams(locale, cause.params)),
       fieldErrors: sendable(
         Object.fromEntries(
           Object.entries(cause.fieldErrors ?? {}).map(([field, keys]) => [
             field,
-            keys.map((key) => translate(locale, key, cause.params)),
+            keys.map((key) => translate(locale, key, displayParams(locale, cause.params))),
           ]),
         ),
       ),

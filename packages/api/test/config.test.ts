@@ -101,7 +101,7 @@ describe("configuration sections", () => {
     );
     expect(bad.code).toBe("VALIDATION_FAILED");
     expect(bad.fieldErrors["data.max_open_per_user"]).toEqual(["Must be at least 1."]);
-    expect(bad.fieldErrors["data.enabled"]).toEqual(["Expected boolean."]);
+    expect(bad.fieldErrors["data.enabled"]).toEqual(["Expected true or false."]);
     expect(bad.fieldErrors.data?.[0]).toContain("surprise");
     const snowflake = await failure(
       admin.config.updateSection({ ...hub, section: "channels", data: { log_channel_id: "42" } }),

@@ -1,4 +1,11 @@
-import { AppError, errorCodes, locales, type ErrorCode, type MessageKey } from "@guildhall/core";
+import {
+  AppError,
+  compiledMessage,
+  errorCodes,
+  locales,
+  type ErrorCode,
+  type MessageKey,
+} from "@guildhall/core";
 import { TRPCError } from "@trpc/server";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -127,9 +134,16 @@ function throwSites(): { sites: ThrowSite[]; dynamicCodes: string[] } {
   return { sites, dynamicCodes };
 }
 
-const leftover = (text: string) => /\{\w+\}/.test(text);
+/** A placeholder left, or a count that was not a number ("NaN" is how a plural shows that). */
+const leftover = (text: string) => /\{\w+\}|NaN|не число/.test(text);
 
-function render(code: ErrorCode, params: Record<string, string>, fieldKeys: MessageKey[]) {
+/** A number for what the messages count or date (plural, number, date), text otherwise. */
+function sampleValue(name: string, keys: MessageKey[]): string | number {
+  const kinds = keys.map((key) => compiledMessage("en", key).arguments.get(name)?.kind);
+  return kinds.some((k) => k === "plural" || k === "number" || k === "date") ? 2 : "value";
+}
+
+function render(code: ErrorCode, params: Record<string, string | number>, fieldKeys: MessageKey[]) {
   const cause = new AppError(code, params, {
     fieldErrors: fieldKeys.length ? { f: fieldKeys } : {},
   });
@@ -152,7 +166,8 @@ describe("error messages", () => {
         site.params,
         `${site.where}: params must be an object literal or a const of one`,
       ).not.toBeNull();
-      const params = Object.fromEntries((site.params ?? []).map((n) => [n, "value"]));
+      const keys = [errorCodes[site.code].key, ...site.fieldKeys];
+      const params = Object.fromEntries((site.params ?? []).map((n) => [n, sampleValue(n, keys)]));
       for (const body of render(site.code, params, site.fieldKeys)) {
         const texts = [body.message, ...Object.values(body.fieldErrors).flat()];
         for (const text of texts.filter(leftover))
@@ -174,6 +189,17 @@ describe("error messages", () => {
       }
     }
     expect(unfilled).toEqual([]);
+  });
+
+  it("name a missing permission by its label, keeping the key in the details", () => {
+    const cause = new AppError(
+      "PERMISSION_DENIED",
+      { permission: "ticket.manage" },
+      { details: { permission: "ticket.manage" } },
+    );
+    const body = describeError(new TRPCError({ code: "FORBIDDEN", cause }), "ru", "req-1");
+    expect(body.message).toBe("Для этого нужно разрешение «Тикеты: управление».");
+    expect(body.details).toEqual({ permission: "ticket.manage" });
   });
 
   it("has no throw site whose code is not a literal", () => {

@@ -14,6 +14,12 @@ const alpha = { hubSlug: "alpha" };
 
 beforeEach(() => resetRateLimiters());
 
+/** English cooldown wording, with plurals: "in 59 minutes 1 second." */
+function cooldownText(minutes: unknown, seconds: unknown): RegExp {
+  const unit = (n: unknown, word: string) => `${String(n)} ${word}${Number(n) === 1 ? "" : "s"}`;
+  return new RegExp(`in ${unit(minutes, "minute")} ${unit(seconds, "second")}\\.$`);
+}
+
 describe("creating tickets", () => {
   it("validates subject, description and the hub's categories, with the field named", async () => {
     const { caller } = await kit.newMember();
@@ -76,7 +82,7 @@ describe("creating tickets", () => {
     expect(first).toBeGreaterThanOrEqual(3600 - taken());
     expect(first).toBeLessThanOrEqual(3600);
     const { minutes, seconds } = refused.cause.params;
-    expect(refused.message).toMatch(new RegExp(`in ${minutes} min ${seconds} s\\.$`));
+    expect(refused.message).toMatch(cooldownText(minutes, seconds));
     expect(Number(seconds)).toBeLessThan(60);
     expect(refused.details?.retry_after).toBe(first);
     expect(await kit.eventCount()).toBe(before);
@@ -117,7 +123,7 @@ describe("creating tickets", () => {
       expect(left).toBeGreaterThanOrEqual(60 - Math.ceil((Date.now() - started) / 1000) - 1);
       expect(left).toBeLessThanOrEqual(60);
       expect(refused.details?.retry_after).toBe(left);
-      expect(refused.message).toMatch(new RegExp(`in ${minutes} min ${seconds} s\\.$`));
+      expect(refused.message).toMatch(cooldownText(minutes, seconds));
       await kit.age(user.id, 1);
       expect(await outcome(kit.open(next))).toBe("ok");
     } finally {

@@ -39,8 +39,8 @@ describe("errors", () => {
     expect(errors).toEqual({
       name: ["Mindestens 3 Zeichen."],
       age: ["Höchstens 10."],
-      email: ["Kein gültiges Format (email)."],
-      tags: ["Wähle mindestens 1."],
+      email: ["Keine gültige E-Mail-Adresse."],
+      tags: ["Wähle mindestens 1 Eintrag."],
       "nested.slug": ["Enthält hier nicht erlaubte Zeichen."],
       required: ["Dieses Feld ist erforderlich."],
     });

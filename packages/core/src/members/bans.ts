@@ -32,7 +32,7 @@ export async function assertNotBanned(db: DbOrTx, hubId: string, userId: string)
   if (ban)
     throw new AppError(
       "BANNED",
-      { until: ban.expiresAt ? ` (${ban.expiresAt.toISOString()})` : "" },
+      { ends: ban.expiresAt ? "yes" : "no", until: ban.expiresAt?.getTime() ?? 0 },
       { details: { expiresAt: ban.expiresAt?.toISOString() ?? null } },
     );
 }

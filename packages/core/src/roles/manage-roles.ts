@@ -62,7 +62,12 @@ function checkPermissions(actor: HubActor, permissions: string[]): string[] {
       ? registry.map((info) => info.key)
       : permissions;
     const missing = wanted.filter((p) => !actor.permissions.has(p));
-    if (missing.length > 0) throw new AppError("PERMISSION_DENIED", { permission: missing[0]! });
+    if (missing.length > 0)
+      throw new AppError(
+        "PERMISSION_DENIED",
+        { permission: missing[0]! },
+        { details: { permission: missing[0]! } },
+      );
   }
   return [...new Set(permissions)];
 }

@@ -34,7 +34,12 @@ export async function sendMessage(
 ): Promise<TicketMessage> {
   const staff = isTicketStaff(actor);
   const internal = input.internal ?? false;
-  if (internal && !staff) throw new AppError("PERMISSION_DENIED", { permission: "ticket.manage" });
+  if (internal && !staff)
+    throw new AppError(
+      "PERMISSION_DENIED",
+      { permission: "ticket.manage" },
+      { details: { permission: "ticket.manage" } },
+    );
   // Uploads are checked (and read for their size and type) before the transaction.
   let attachments: Attachment[] = [];
   if (input.attachments?.length) {

@@ -18,7 +18,8 @@ export const de: Messages = {
   "errors.badPathParameter": "Dieser Teil der Adresse ist nicht korrekt prozentkodiert.",
   "errors.bodyNotObject": "Der Inhalt der Anfrage muss ein JSON-Objekt sein.",
   "errors.nothingToChange": "Nennen Sie mindestens ein Feld, das geändert werden soll.",
-  "errors.rateLimited": "Zu viele Anfragen; versuche es in {seconds} s erneut.",
+  "errors.rateLimited":
+    "Zu viele Anfragen; versuche es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.",
   "errors.tooManyStreams": "Zu viele offene Streams (höchstens {limit}); schließe zuerst einen.",
   "errors.tokenExpired":
     "Deine Anmeldung ist abgelaufen; verbinde dich mit einem neuen Token erneut.",
@@ -53,14 +54,47 @@ export const de: Messages = {
     "Das Passwort darf nicht dein Benutzername oder deine E-Mail sein.",
   "validation.username": "4-20 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.",
   "validation.required": "Dieses Feld ist erforderlich.",
-  "validation.invalidType": "Erwartet: {expected}.",
-  "validation.tooSmall.string": "Mindestens {minimum} Zeichen.",
-  "validation.tooBig.string": "Höchstens {maximum} Zeichen.",
+  "validation.invalidType":
+    "{expected, select, string {Text erwartet.} " +
+    "number {Zahl erwartet.} " +
+    "int {Ganze Zahl erwartet.} " +
+    "bigint {Ganze Zahl erwartet.} " +
+    "boolean {Wahr oder falsch erwartet.} " +
+    "object {Objekt mit Feldern erwartet.} " +
+    "record {Objekt mit Feldern erwartet.} " +
+    "array {Liste erwartet.} " +
+    "tuple {Liste erwartet.} " +
+    "date {Datum erwartet.} " +
+    "other {Nicht die erwartete Art von Wert.}}",
+  "validation.tooSmall.string": "Mindestens {minimum, plural, one {# Zeichen} other {# Zeichen}}.",
+  "validation.tooBig.string": "Höchstens {maximum, plural, one {# Zeichen} other {# Zeichen}}.",
   "validation.tooSmall.number": "Mindestens {minimum}.",
   "validation.tooBig.number": "Höchstens {maximum}.",
-  "validation.tooSmall.array": "Wähle mindestens {minimum}.",
-  "validation.tooBig.array": "Wähle höchstens {maximum}.",
-  "validation.invalidFormat": "Kein gültiges Format ({format}).",
+  "validation.tooSmall.array":
+    "Wähle mindestens {minimum, plural, one {# Eintrag} other {# Einträge}}.",
+  "validation.tooBig.array":
+    "Wähle höchstens {maximum, plural, one {# Eintrag} other {# Einträge}}.",
+  "validation.invalidFormat":
+    "{format, select, email {Keine gültige E-Mail-Adresse.} " +
+    "url {Keine gültige Webadresse (URL).} " +
+    "uuid {Keine gültige Kennung.} " +
+    "guid {Keine gültige Kennung.} " +
+    "datetime {Kein gültiges Datum mit Uhrzeit.} " +
+    "date {Kein gültiges Datum.} " +
+    "time {Keine gültige Uhrzeit.} " +
+    "duration {Keine gültige Dauer.} " +
+    "ipv4 {Keine gültige IPv4-Adresse.} " +
+    "ipv6 {Keine gültige IPv6-Adresse.} " +
+    "cidrv4 {Kein gültiges IPv4-Netz.} " +
+    "cidrv6 {Kein gültiges IPv6-Netz.} " +
+    "base64 {Keine gültigen Base64-Daten.} " +
+    "base64url {Keine gültigen Base64-Daten.} " +
+    "e164 {Keine gültige Telefonnummer.} " +
+    "jwt {Kein gültiges Token.} " +
+    "hostname {Kein gültiger Hostname.} " +
+    "lowercase {Nur Kleinbuchstaben verwenden.} " +
+    "uppercase {Nur Großbuchstaben verwenden.} " +
+    "other {Nicht im erwarteten Format.}}",
   "validation.pattern": "Enthält hier nicht erlaubte Zeichen.",
   "validation.invalidValue": "Kein erlaubter Wert.",
   "validation.unrecognizedKeys": "Unbekannte Felder: {keys}.",
@@ -134,9 +168,9 @@ export const de: Messages = {
   "errors.featureExists": "Eine Funktion mit diesem Schlüssel gibt es bereits.",
   "errors.ticketsDisabled": "Tickets sind in diesem Hub ausgeschaltet.",
   "errors.ticketCooldown":
-    "Du hast vor Kurzem ein Ticket eröffnet; ein weiteres kannst du in {minutes} min {seconds} s eröffnen.",
+    "Du hast vor Kurzem ein Ticket eröffnet; ein weiteres kannst du in {minutes, plural, one {# Minute} other {# Minuten}} {seconds, plural, one {# Sekunde} other {# Sekunden}} eröffnen.",
   "errors.ticketLimitReached":
-    "Du hast schon {limit} offene Tickets; warte, bis eines geschlossen ist, bevor du ein neues eröffnest.",
+    "Du hast schon {limit, plural, one {# offenes Ticket} other {# offene Tickets}}; warte, bis eines geschlossen ist, bevor du ein neues eröffnest.",
   "errors.ticketClosed": "Ticket #{number} ist geschlossen.",
   "errors.ticketNotClosed": "Ticket #{number} ist nicht geschlossen.",
   "errors.ticketMerged": "Ticket #{number} wurde mit einem anderen Ticket zusammengeführt.",
@@ -192,7 +226,7 @@ export const de: Messages = {
   "features.onForYou": "Für dich an",
   "features.offForYou": "Für dich aus",
   "features.saved": "Gespeichert.",
-  "features.enabledHubs": "in {count} Hubs an",
+  "features.enabledHubs": "in {count, plural, one {# Hub} other {# Hubs}} an",
   "features.readOnly": "Du kannst diese Einstellungen sehen, aber nicht ändern.",
   "audit.heading": "Protokoll",
   "audit.instanceHeading": "Protokoll der Instanz",
@@ -212,7 +246,7 @@ export const de: Messages = {
   "audit.loadMore": "Mehr laden",
   "audit.download": "CSV herunterladen",
   "audit.truncated":
-    "Die Datei enthält die neuesten {count} Einträge; schränke die Filter ein, um ältere zu erhalten.",
+    "Die Datei enthält {count, plural, one {nur den neuesten Eintrag} other {die neuesten # Einträge}}; schränke die Filter ein, um ältere zu erhalten.",
   "mail.confirm.subject": "Bestätige deine E-Mail-Adresse",
   "mail.confirm.text":
     "Hallo {name},\n\nbitte bestätige deine E-Mail-Adresse für Guildhall: {link}\n\nDer Link funktioniert einmal und 24 Stunden lang.",
@@ -239,7 +273,7 @@ export const de: Messages = {
   "profile.removeAvatar": "Entfernen",
   "profile.deleteHeading": "Konto löschen",
   "profile.deleteExplain":
-    "Dein Konto und alles, was daran hängt, wird {days} Tage nach deinem Antrag gelöscht. Bis dahin kannst du dich weiter anmelden und es behalten.",
+    "Dein Konto und alles, was daran hängt, wird {days, plural, one {# Tag} other {# Tage}} nach deinem Antrag gelöscht. Bis dahin kannst du dich weiter anmelden und es behalten.",
   "profile.deleteConfirm": "Gib zur Bestätigung deinen Benutzernamen ({username}) ein",
   "profile.deleteRequest": "Mein Konto löschen",
   "profile.deletePending": "Dein Konto wird am {date} gelöscht.",
@@ -275,7 +309,8 @@ export const de: Messages = {
     "Du kannst nur Rollen unterhalb deiner höchsten Rolle vergeben, bearbeiten oder entfernen.",
   "errors.memberTooHigh":
     "Du kannst nur Mitglieder bearbeiten, deren höchste Rolle unter deiner liegt.",
-  "errors.banned": "Du bist in diesem Hub gesperrt{until}.",
+  "errors.banned":
+    "Du bist in diesem Hub gesperrt{ends, select, yes {, bis {until, date, utc} UTC} other {}}.",
   "errors.inviteInvalid":
     "Diese Einladung ist ungültig, abgelaufen, aufgebraucht oder für jemand anderen bestimmt.",
   "errors.joinClosed": "Diesem Hub kann man nur mit einer Einladung beitreten.",
@@ -321,7 +356,8 @@ export const de: Messages = {
   "config.older": "Ältere Versionen",
   "config.newest": "Neueste Versionen",
   "config.reload": "Konfiguration neu laden",
-  "config.reloaded": "Neu geladen: {count} Bereiche sind aktiv.",
+  "config.reloaded":
+    "Neu geladen: {count, plural, one {# Bereich ist} other {# Bereiche sind}} aktiv.",
   "config.add": "Hinzufügen",
   "config.remove": "Entfernen",
   "config.onePerLine": "Einer pro Zeile",
@@ -331,7 +367,7 @@ export const de: Messages = {
   "errors.siteNameTaken": "In diesem Hub gibt es schon einen Standort mit diesem Namen.",
   "errors.streamNameTaken": "An diesem Standort gibt es schon einen Stream mit diesem Namen.",
   "errors.streamLimitReached":
-    "Stream-Limit erreicht: Dieser Hub darf höchstens {limit} Streams haben.",
+    "Stream-Limit erreicht: Dieser Hub darf höchstens {limit, plural, one {# Stream} other {# Streams}} haben.",
   "errors.notAMember": "Nur Mitglieder dieses Hubs können seinen Standorten zugewiesen werden.",
   "validation.workHours": "Die Endstunde muss nach der Anfangsstunde liegen.",
   "sites.heading": "Standorte und Streams",
@@ -346,7 +382,8 @@ export const de: Messages = {
   "sites.open": "Öffnen",
   "sites.confirmDelete":
     "Den Standort „{site}“ mit seinen Streams und allen gespeicherten Dateien löschen?",
-  "sites.counts": "{users} Benutzer · {streams} Streams",
+  "sites.counts":
+    "{users, plural, one {# Benutzer} other {# Benutzer}} · {streams, plural, one {# Stream} other {# Streams}}",
   "sites.loadMore": "Mehr laden",
   "sites.users": "Zugewiesene Benutzer",
   "sites.noUsers": "Diesem Standort ist niemand zugewiesen.",
@@ -492,7 +529,7 @@ export const de: Messages = {
   "roles.all": "Alles (auch künftige Berechtigungen)",
   "roles.new": "Neue Rolle",
   "roles.delete": "Rolle löschen",
-  "roles.members": "{count} Mitglieder",
+  "roles.members": "{count, plural, one {# Mitglied} other {# Mitglieder}}",
   "roles.readOnly": "Du kannst nur Rollen unter deiner eigenen ändern.",
   "roles.edit": "Bearbeiten",
   "mail.change.subject": "Bestätige deine neue Guildhall-E-Mail-Adresse",
@@ -586,7 +623,7 @@ export const de: Messages = {
   "tickets.col.number": "Nummer",
   "tickets.col.lastActivity": "Letzte Aktivität",
   "tickets.partial":
-    "Hier stehen nur die neuesten {count} Tickets je Hub; ältere findest du im Eingang des Hubs.",
+    "Hier {count, plural, one {steht nur das neueste Ticket} other {stehen nur die neuesten # Tickets}} je Hub; ältere findest du im Eingang des Hubs.",
   "qr.signInWithQr": "Mit QR-Code anmelden",
   "qr.scanPrompt":
     "Scanne diesen Code mit einem Gerät, auf dem du angemeldet bist, und bestätige dort.",
@@ -594,7 +631,8 @@ export const de: Messages = {
   "qr.orOpen": "Oder auf dem Gerät öffnen:",
   "qr.scanned": "{username} hat den Code gescannt; warte auf Bestätigung…",
   "qr.signingIn": "Bestätigt, du wirst angemeldet…",
-  "qr.waiting": "Warte auf ein Gerät… (läuft in {seconds} s ab)",
+  "qr.waiting":
+    "Warte auf ein Gerät… (läuft in {seconds, plural, one {# Sekunde} other {# Sekunden}} ab)",
   "qr.denied": "Die Anmeldung wurde auf dem anderen Gerät abgelehnt.",
   "qr.expired": "Dieser Code ist abgelaufen.",
   "qr.newCode": "Neuen Code holen",

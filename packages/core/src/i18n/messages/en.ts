@@ -16,7 +16,8 @@ export const en = {
   "errors.badPathParameter": "This part of the address is not correctly percent-encoded.",
   "errors.bodyNotObject": "The request body must be a JSON object.",
   "errors.nothingToChange": "Name at least one field to change.",
-  "errors.rateLimited": "Too many requests; try again in {seconds} s.",
+  "errors.rateLimited":
+    "Too many requests; try again in {seconds, plural, one {# second} other {# seconds}}.",
   "errors.tooManyStreams": "Too many open streams (at most {limit}); close one first.",
   "errors.tokenExpired": "Your sign-in has expired; reconnect with a fresh token.",
   "errors.timeout": "The request took too long.",
@@ -48,14 +49,47 @@ export const en = {
   "validation.password.containsUsername": "The password must not be your username or e-mail.",
   "validation.username": "Use 4-20 letters, digits, dots, dashes or underscores.",
   "validation.required": "This field is required.",
-  "validation.invalidType": "Expected {expected}.",
-  "validation.tooSmall.string": "Must be at least {minimum} characters.",
-  "validation.tooBig.string": "Must be at most {maximum} characters.",
+  "validation.invalidType":
+    "{expected, select, string {Expected text.} " +
+    "number {Expected a number.} " +
+    "int {Expected a whole number.} " +
+    "bigint {Expected a whole number.} " +
+    "boolean {Expected true or false.} " +
+    "object {Expected an object with fields.} " +
+    "record {Expected an object with fields.} " +
+    "array {Expected a list.} " +
+    "tuple {Expected a list.} " +
+    "date {Expected a date.} " +
+    "other {Not the expected kind of value.}}",
+  "validation.tooSmall.string":
+    "Must be at least {minimum, plural, one {# character} other {# characters}}.",
+  "validation.tooBig.string":
+    "Must be at most {maximum, plural, one {# character} other {# characters}}.",
   "validation.tooSmall.number": "Must be at least {minimum}.",
   "validation.tooBig.number": "Must be at most {maximum}.",
-  "validation.tooSmall.array": "Choose at least {minimum}.",
-  "validation.tooBig.array": "Choose at most {maximum}.",
-  "validation.invalidFormat": "Not a valid {format}.",
+  "validation.tooSmall.array": "Choose at least {minimum, plural, one {# item} other {# items}}.",
+  "validation.tooBig.array": "Choose at most {maximum, plural, one {# item} other {# items}}.",
+  "validation.invalidFormat":
+    "{format, select, email {Not a valid e-mail address.} " +
+    "url {Not a valid web address (URL).} " +
+    "uuid {Not a valid identifier.} " +
+    "guid {Not a valid identifier.} " +
+    "datetime {Not a valid date and time.} " +
+    "date {Not a valid date.} " +
+    "time {Not a valid time of day.} " +
+    "duration {Not a valid duration.} " +
+    "ipv4 {Not a valid IPv4 address.} " +
+    "ipv6 {Not a valid IPv6 address.} " +
+    "cidrv4 {Not a valid IPv4 network.} " +
+    "cidrv6 {Not a valid IPv6 network.} " +
+    "base64 {Not valid Base64 data.} " +
+    "base64url {Not valid Base64 data.} " +
+    "e164 {Not a valid phone number.} " +
+    "jwt {Not a valid token.} " +
+    "hostname {Not a valid host name.} " +
+    "lowercase {Use lowercase letters only.} " +
+    "uppercase {Use uppercase letters only.} " +
+    "other {Not in the expected format.}}",
   "validation.pattern": "Contains characters that are not allowed here.",
   "validation.invalidValue": "Not an allowed value.",
   "validation.unrecognizedKeys": "Unknown field(s): {keys}.",
@@ -127,14 +161,14 @@ export const en = {
   "errors.featureExists": "A feature with this key already exists.",
   "errors.ticketsDisabled": "Tickets are switched off in this hub.",
   "errors.ticketCooldown":
-    "You opened a ticket a short while ago; you can open another in {minutes} min {seconds} s.",
+    "You opened a ticket a short while ago; you can open another in {minutes, plural, one {# minute} other {# minutes}} {seconds, plural, one {# second} other {# seconds}}.",
   "errors.ticketLimitReached":
-    "You already have {limit} open tickets; wait until one is closed before opening another.",
+    "You already have {limit, plural, one {# open ticket} other {# open tickets}}; wait until one is closed before opening another.",
   "errors.ticketClosed": "Ticket #{number} is closed.",
   "errors.ticketNotClosed": "Ticket #{number} is not closed.",
   "errors.ticketMerged": "Ticket #{number} was merged into another ticket.",
   "errors.ticketReopenLimit":
-    "This ticket was reopened {max} times already; open a new one instead.",
+    "This ticket was reopened {max, plural, one {once} other {# times}} already; open a new one instead.",
   "errors.ticketAlreadyClaimed": "Ticket #{number} is already assigned to someone else.",
   "errors.chatNotFound": "There is no such chat, or it is not yours.",
   "errors.chatWithSelf": "You cannot start a chat with yourself.",
@@ -184,7 +218,7 @@ export const en = {
   "features.onForYou": "On for you",
   "features.offForYou": "Off for you",
   "features.saved": "Saved.",
-  "features.enabledHubs": "on in {count} hubs",
+  "features.enabledHubs": "on in {count, plural, one {# hub} other {# hubs}}",
   "features.readOnly": "You can see these settings but not change them.",
   "audit.heading": "Audit log",
   "audit.instanceHeading": "Instance audit log",
@@ -204,7 +238,7 @@ export const en = {
   "audit.loadMore": "Load more",
   "audit.download": "Download CSV",
   "audit.truncated":
-    "The file holds the newest {count} entries; narrow the filters for older ones.",
+    "The file holds {count, plural, one {only the newest entry} other {the newest # entries}}; narrow the filters for older ones.",
   "mail.confirm.subject": "Confirm your e-mail address",
   "mail.confirm.text":
     "Hello {name},\n\nplease confirm your e-mail address for Guildhall: {link}\n\nThe link works once, for 24 hours.",
@@ -231,7 +265,7 @@ export const en = {
   "profile.removeAvatar": "Remove",
   "profile.deleteHeading": "Delete account",
   "profile.deleteExplain":
-    "Your account and what is tied to it are deleted {days} days after you ask. Until then you can still sign in and keep it.",
+    "Your account and what is tied to it are deleted {days, plural, one {# day} other {# days}} after you ask. Until then you can still sign in and keep it.",
   "profile.deleteConfirm": "Type your username ({username}) to confirm",
   "profile.deleteRequest": "Delete my account",
   "profile.deletePending": "Your account will be deleted on {date}.",
@@ -261,7 +295,8 @@ export const en = {
   "errors.alreadyMember": "This user is already a member of the hub.",
   "errors.roleTooHigh": "You can only grant, edit or remove roles below your highest role.",
   "errors.memberTooHigh": "You can only act on members whose highest role is below yours.",
-  "errors.banned": "You are banned from this hub{until}.",
+  "errors.banned":
+    "You are banned from this hub{ends, select, yes { until {until, date, utc} UTC} other {}}.",
   "errors.inviteInvalid": "This invite is invalid, expired, used up or meant for someone else.",
   "errors.joinClosed": "This hub can only be joined with an invite.",
   "errors.lastOwner": "A hub needs an owner: hand ownership to someone else first.",
@@ -304,7 +339,7 @@ export const en = {
   "config.older": "Older versions",
   "config.newest": "Newest versions",
   "config.reload": "Reload configuration",
-  "config.reloaded": "Reloaded: {count} sections are live.",
+  "config.reloaded": "Reloaded: {count, plural, one {# section is} other {# sections are}} live.",
   "config.add": "Add",
   "config.remove": "Remove",
   "config.onePerLine": "One per line",
@@ -313,7 +348,8 @@ export const en = {
   "config.notSet": "Not set",
   "errors.siteNameTaken": "This hub already has a site with this name.",
   "errors.streamNameTaken": "This site already has a stream with this name.",
-  "errors.streamLimitReached": "Stream limit reached: this hub may have at most {limit} streams.",
+  "errors.streamLimitReached":
+    "Stream limit reached: this hub may have at most {limit, plural, one {# stream} other {# streams}}.",
   "errors.notAMember": "Only members of this hub can be assigned to its sites.",
   "validation.workHours": "The end hour must come after the start hour.",
   "sites.heading": "Sites and streams",
@@ -327,7 +363,8 @@ export const en = {
   "sites.delete": "Delete",
   "sites.open": "Open",
   "sites.confirmDelete": "Delete the site “{site}” with its streams and all its stored files?",
-  "sites.counts": "{users} users · {streams} streams",
+  "sites.counts":
+    "{users, plural, one {# user} other {# users}} · {streams, plural, one {# stream} other {# streams}}",
   "sites.loadMore": "Load more",
   "sites.users": "Assigned users",
   "sites.noUsers": "Nobody is assigned to this site.",
@@ -473,7 +510,7 @@ export const en = {
   "roles.all": "Everything (including future permissions)",
   "roles.new": "New role",
   "roles.delete": "Delete role",
-  "roles.members": "{count} members",
+  "roles.members": "{count, plural, one {# member} other {# members}}",
   "roles.readOnly": "You can change only roles below your own.",
   "roles.edit": "Edit",
   "mail.change.subject": "Confirm your new Guildhall e-mail address",
@@ -564,14 +601,15 @@ export const en = {
   "tickets.col.number": "Number",
   "tickets.col.lastActivity": "Last activity",
   "tickets.partial":
-    "Only each hub's latest {count} tickets are shown here; open a hub's inbox for older ones.",
+    "Only each hub's {count, plural, one {latest ticket is} other {latest # tickets are}} shown here; open a hub's inbox for older ones.",
   "qr.signInWithQr": "Sign in with a QR code",
   "qr.scanPrompt": "Scan this code with a device where you are signed in, then approve there.",
   "qr.codeAlt": "QR code to approve this sign-in",
   "qr.orOpen": "Or open on that device:",
   "qr.scanned": "{username} scanned the code; waiting for approval…",
   "qr.signingIn": "Approved, signing you in…",
-  "qr.waiting": "Waiting for a device… (expires in {seconds} s)",
+  "qr.waiting":
+    "Waiting for a device… (expires in {seconds, plural, one {# second} other {# seconds}})",
   "qr.denied": "The sign-in was denied on the other device.",
   "qr.expired": "This code has expired.",
   "qr.newCode": "Get a new code",

@@ -18,7 +18,8 @@ export const ru: Messages = {
   "errors.badPathParameter": "Эта часть адреса неправильно закодирована (percent-encoding).",
   "errors.bodyNotObject": "Тело запроса должно быть JSON-объектом.",
   "errors.nothingToChange": "Укажите хотя бы одно поле для изменения.",
-  "errors.rateLimited": "Слишком много запросов; повторите через {seconds} с.",
+  "errors.rateLimited":
+    "Слишком много запросов; повторите через {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}}.",
   "errors.tooManyStreams":
     "Слишком много открытых потоков (не больше {limit}); сначала закройте один.",
   "errors.tokenExpired": "Срок действия входа истёк; переподключитесь с новым токеном.",
@@ -53,14 +54,49 @@ export const ru: Messages = {
     "Пароль не должен совпадать с именем пользователя или почтой.",
   "validation.username": "4-20 букв, цифр, точек, дефисов или подчёркиваний.",
   "validation.required": "Обязательное поле.",
-  "validation.invalidType": "Ожидается: {expected}.",
-  "validation.tooSmall.string": "Не менее {minimum} символов.",
-  "validation.tooBig.string": "Не более {maximum} символов.",
+  "validation.invalidType":
+    "{expected, select, string {Ожидается текст.} " +
+    "number {Ожидается число.} " +
+    "int {Ожидается целое число.} " +
+    "bigint {Ожидается целое число.} " +
+    "boolean {Ожидается «да» или «нет» (true/false).} " +
+    "object {Ожидается объект с полями.} " +
+    "record {Ожидается объект с полями.} " +
+    "array {Ожидается список.} " +
+    "tuple {Ожидается список.} " +
+    "date {Ожидается дата.} " +
+    "other {Значение не того вида.}}",
+  "validation.tooSmall.string":
+    "Не менее {minimum, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.",
+  "validation.tooBig.string":
+    "Не более {maximum, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.",
   "validation.tooSmall.number": "Не меньше {minimum}.",
   "validation.tooBig.number": "Не больше {maximum}.",
-  "validation.tooSmall.array": "Выберите не менее {minimum}.",
-  "validation.tooBig.array": "Выберите не более {maximum}.",
-  "validation.invalidFormat": "Неверный формат ({format}).",
+  "validation.tooSmall.array":
+    "Выберите не менее {minimum, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.",
+  "validation.tooBig.array":
+    "Выберите не более {maximum, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.",
+  "validation.invalidFormat":
+    "{format, select, email {Неверный адрес электронной почты.} " +
+    "url {Неверный веб-адрес (URL).} " +
+    "uuid {Неверный идентификатор.} " +
+    "guid {Неверный идентификатор.} " +
+    "datetime {Неверные дата и время.} " +
+    "date {Неверная дата.} " +
+    "time {Неверное время суток.} " +
+    "duration {Неверная продолжительность.} " +
+    "ipv4 {Неверный адрес IPv4.} " +
+    "ipv6 {Неверный адрес IPv6.} " +
+    "cidrv4 {Неверная сеть IPv4.} " +
+    "cidrv6 {Неверная сеть IPv6.} " +
+    "base64 {Неверные данные Base64.} " +
+    "base64url {Неверные данные Base64.} " +
+    "e164 {Неверный номер телефона.} " +
+    "jwt {Неверный токен.} " +
+    "hostname {Неверное имя хоста.} " +
+    "lowercase {Используйте только строчные буквы.} " +
+    "uppercase {Используйте только заглавные буквы.} " +
+    "other {Неверный формат.}}",
   "validation.pattern": "Содержит недопустимые символы.",
   "validation.invalidValue": "Недопустимое значение.",
   "validation.unrecognizedKeys": "Неизвестные поля: {keys}.",
@@ -132,13 +168,14 @@ export const ru: Messages = {
   "errors.featureExists": "Функция с таким ключом уже существует.",
   "errors.ticketsDisabled": "Тикеты в этом хабе отключены.",
   "errors.ticketCooldown":
-    "Вы недавно открыли тикет; следующий можно будет открыть через {minutes} мин {seconds} с.",
+    "Вы недавно открыли тикет; следующий можно будет открыть через {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}} {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}}.",
   "errors.ticketLimitReached":
-    "У вас уже {limit} открытых тикетов; дождитесь закрытия одного из них, прежде чем открывать новый.",
+    "У вас уже {limit, plural, one {# открытый тикет} few {# открытых тикета} many {# открытых тикетов} other {# открытого тикета}}; дождитесь закрытия одного из них, прежде чем открывать новый.",
   "errors.ticketClosed": "Тикет #{number} закрыт.",
   "errors.ticketNotClosed": "Тикет #{number} не закрыт.",
   "errors.ticketMerged": "Тикет #{number} объединён с другим тикетом.",
-  "errors.ticketReopenLimit": "Этот тикет уже открывали повторно {max} раза; откройте новый.",
+  "errors.ticketReopenLimit":
+    "Этот тикет уже открывали повторно {max, plural, one {# раз} few {# раза} many {# раз} other {# раза}}; откройте новый.",
   "errors.ticketAlreadyClaimed": "Тикет #{number} уже назначен другому сотруднику.",
   "errors.chatNotFound": "Такого чата нет, или он не ваш.",
   "errors.chatWithSelf": "Нельзя начать чат с самим собой.",
@@ -188,7 +225,8 @@ export const ru: Messages = {
   "features.onForYou": "Для вас включена",
   "features.offForYou": "Для вас выключена",
   "features.saved": "Сохранено.",
-  "features.enabledHubs": "включена в хабах: {count}",
+  "features.enabledHubs":
+    "включена в {count, plural, one {# хабе} few {# хабах} many {# хабах} other {# хаба}}",
   "features.readOnly": "Вы можете смотреть эти настройки, но не менять их.",
   "audit.heading": "Журнал аудита",
   "audit.instanceHeading": "Журнал аудита экземпляра",
@@ -208,7 +246,7 @@ export const ru: Messages = {
   "audit.loadMore": "Загрузить ещё",
   "audit.download": "Скачать CSV",
   "audit.truncated":
-    "В файле последние {count} записей; сузьте фильтры, чтобы получить более старые.",
+    "В файле {count, plural, one {только последняя # запись} few {последние # записи} many {последние # записей} other {последние # записи}}; сузьте фильтры, чтобы получить более старые.",
   "mail.confirm.subject": "Подтвердите адрес электронной почты",
   "mail.confirm.text":
     "Здравствуйте, {name}!\n\nПодтвердите адрес электронной почты для Guildhall: {link}\n\nСсылка действует один раз в течение 24 часов.",
@@ -235,7 +273,7 @@ export const ru: Messages = {
   "profile.removeAvatar": "Удалить",
   "profile.deleteHeading": "Удаление аккаунта",
   "profile.deleteExplain":
-    "Аккаунт и всё, что с ним связано, удаляются через {days} дней после запроса. До этого вы можете входить и отменить удаление.",
+    "Аккаунт и всё, что с ним связано, удаляются через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} после запроса. До этого вы можете входить и отменить удаление.",
   "profile.deleteConfirm": "Для подтверждения введите имя пользователя ({username})",
   "profile.deleteRequest": "Удалить мой аккаунт",
   "profile.deletePending": "Аккаунт будет удалён {date}.",
@@ -267,7 +305,8 @@ export const ru: Messages = {
     "Вы можете выдавать, изменять и снимать только роли ниже вашей высшей роли.",
   "errors.memberTooHigh":
     "Вы можете действовать только в отношении участников, чья высшая роль ниже вашей.",
-  "errors.banned": "Вы заблокированы в этом хабе{until}.",
+  "errors.banned":
+    "Вы заблокированы в этом хабе{ends, select, yes { до {until, date, utc} UTC} other {}}.",
   "errors.inviteInvalid":
     "Приглашение недействительно, истекло, исчерпано или предназначено другому.",
   "errors.joinClosed": "В этот хаб можно вступить только по приглашению.",
@@ -312,7 +351,8 @@ export const ru: Messages = {
   "config.older": "Более ранние версии",
   "config.newest": "Последние версии",
   "config.reload": "Перезагрузить конфигурацию",
-  "config.reloaded": "Перезагружено: действуют {count} разделов.",
+  "config.reloaded":
+    "Перезагружено: {count, plural, one {действует # раздел} few {действуют # раздела} many {действуют # разделов} other {действуют # раздела}}.",
   "config.add": "Добавить",
   "config.remove": "Удалить",
   "config.onePerLine": "По одному в строке",
@@ -322,7 +362,7 @@ export const ru: Messages = {
   "errors.siteNameTaken": "В этом хабе уже есть объект с таким названием.",
   "errors.streamNameTaken": "У этого объекта уже есть поток с таким названием.",
   "errors.streamLimitReached":
-    "Достигнут лимит потоков: в этом хабе может быть не больше {limit} потоков.",
+    "Достигнут лимит потоков: в этом хабе может быть не больше {limit, plural, one {# потока} few {# потоков} many {# потоков} other {# потока}}.",
   "errors.notAMember": "К объектам хаба можно назначать только его участников.",
   "validation.workHours": "Час окончания должен быть позже часа начала.",
   "sites.heading": "Объекты и потоки",
@@ -337,7 +377,8 @@ export const ru: Messages = {
   "sites.open": "Открыть",
   "sites.confirmDelete":
     "Удалить объект «{site}» вместе с его потоками и всеми сохранёнными файлами?",
-  "sites.counts": "пользователей: {users} · потоков: {streams}",
+  "sites.counts":
+    "{users, plural, one {# пользователь} few {# пользователя} many {# пользователей} other {# пользователя}} · {streams, plural, one {# поток} few {# потока} many {# потоков} other {# потока}}",
   "sites.loadMore": "Загрузить ещё",
   "sites.users": "Назначенные пользователи",
   "sites.noUsers": "К этому объекту никто не назначен.",
@@ -482,7 +523,8 @@ export const ru: Messages = {
   "roles.all": "Всё (включая будущие права)",
   "roles.new": "Новая роль",
   "roles.delete": "Удалить роль",
-  "roles.members": "участников: {count}",
+  "roles.members":
+    "{count, plural, one {# участник} few {# участника} many {# участников} other {# участника}}",
   "roles.readOnly": "Вы можете менять только роли ниже своей.",
   "roles.edit": "Изменить",
   "mail.change.subject": "Подтвердите новый адрес электронной почты Guildhall",
@@ -573,14 +615,15 @@ export const ru: Messages = {
   "tickets.col.number": "Номер",
   "tickets.col.lastActivity": "Последняя активность",
   "tickets.partial":
-    "Здесь показаны только последние {count} тикетов каждого хаба; более старые — во входящих хаба.",
+    "Здесь {count, plural, one {показан только последний # тикет} few {показаны только последние # тикета} many {показаны только последние # тикетов} other {показаны только последние # тикета}} каждого хаба; более старые — во входящих хаба.",
   "qr.signInWithQr": "Войти по QR-коду",
   "qr.scanPrompt": "Отсканируйте код устройством, на котором вы уже вошли, и подтвердите там.",
   "qr.codeAlt": "QR-код для подтверждения входа",
   "qr.orOpen": "Или откройте на том устройстве:",
   "qr.scanned": "{username} отсканировал код; ждём подтверждения…",
   "qr.signingIn": "Подтверждено, выполняем вход…",
-  "qr.waiting": "Ждём устройство… (истекает через {seconds} с)",
+  "qr.waiting":
+    "Ждём устройство… (истекает через {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}})",
   "qr.denied": "Вход отклонён на другом устройстве.",
   "qr.expired": "Срок действия кода истёк.",
   "qr.newCode": "Получить новый код",

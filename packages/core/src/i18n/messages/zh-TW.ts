@@ -48,14 +48,45 @@ export const zhTW: Messages = {
   "validation.password.containsUsername": "密碼不可與使用者名稱或電子郵件相同。",
   "validation.username": "請使用 4-20 個字母、數字、點、連字號或底線。",
   "validation.required": "此欄位為必填。",
-  "validation.invalidType": "預期為 {expected}。",
+  "validation.invalidType":
+    "{expected, select, string {應為文字。} " +
+    "number {應為數字。} " +
+    "int {應為整數。} " +
+    "bigint {應為整數。} " +
+    "boolean {應為是或否（true/false）。} " +
+    "object {應為含欄位的物件。} " +
+    "record {應為含欄位的物件。} " +
+    "array {應為清單。} " +
+    "tuple {應為清單。} " +
+    "date {應為日期。} " +
+    "other {值的類型不符。}}",
   "validation.tooSmall.string": "至少需要 {minimum} 個字元。",
   "validation.tooBig.string": "最多 {maximum} 個字元。",
   "validation.tooSmall.number": "至少為 {minimum}。",
   "validation.tooBig.number": "最多為 {maximum}。",
   "validation.tooSmall.array": "至少選擇 {minimum} 項。",
   "validation.tooBig.array": "最多選擇 {maximum} 項。",
-  "validation.invalidFormat": "不是有效的 {format}。",
+  "validation.invalidFormat":
+    "{format, select, email {不是有效的電子郵件地址。} " +
+    "url {不是有效的網址（URL）。} " +
+    "uuid {不是有效的識別碼。} " +
+    "guid {不是有效的識別碼。} " +
+    "datetime {不是有效的日期時間。} " +
+    "date {不是有效的日期。} " +
+    "time {不是有效的時間。} " +
+    "duration {不是有效的時間長度。} " +
+    "ipv4 {不是有效的 IPv4 位址。} " +
+    "ipv6 {不是有效的 IPv6 位址。} " +
+    "cidrv4 {不是有效的 IPv4 網段。} " +
+    "cidrv6 {不是有效的 IPv6 網段。} " +
+    "base64 {不是有效的 Base64 資料。} " +
+    "base64url {不是有效的 Base64 資料。} " +
+    "e164 {不是有效的電話號碼。} " +
+    "jwt {不是有效的權杖。} " +
+    "hostname {不是有效的主機名稱。} " +
+    "lowercase {只能使用小寫字母。} " +
+    "uppercase {只能使用大寫字母。} " +
+    "other {格式不正確。}}",
   "validation.pattern": "包含此處不允許的字元。",
   "validation.invalidValue": "不是允許的值。",
   "validation.unrecognizedKeys": "未知欄位：{keys}。",
@@ -252,7 +283,8 @@ export const zhTW: Messages = {
   "errors.alreadyMember": "此使用者已是該 Hub 的成員。",
   "errors.roleTooHigh": "你只能授予、編輯或移除低於你最高角色的角色。",
   "errors.memberTooHigh": "你只能對最高角色低於你的成員進行操作。",
-  "errors.banned": "你已被此 Hub 封鎖{until}。",
+  "errors.banned":
+    "你已被此 Hub 封鎖{ends, select, yes {，直到 UTC {until, date, utc}} other {}}。",
   "errors.inviteInvalid": "此邀請無效、已過期、已用完或不是給你的。",
   "errors.joinClosed": "此 Hub 只能透過邀請加入。",
   "errors.lastOwner": "Hub 需要擁有者：請先將擁有權轉給其他人。",

@@ -1,4 +1,4 @@
-import { translate } from "@guildhall/core/i18n";
+import { permissionLabel, translate } from "@guildhall/core/i18n";
 import { notFound } from "next/navigation";
 import { AuditLog } from "~/components/audit/audit-log";
 import { hubAccess } from "~/server/hub-access";
@@ -16,7 +16,9 @@ export default async function AuditPage({ params }: { params: Promise<{ hubSlug:
         <AuditLog hubSlug={access.hub.slug} canExport={access.can("audit.export")} />
       ) : (
         <p className="note" role="alert">
-          {translate(locale, "errors.permissionDenied", { permission: "audit.read" })}
+          {translate(locale, "errors.permissionDenied", {
+            permission: permissionLabel(locale, "audit.read"),
+          })}
         </p>
       )}
     </>

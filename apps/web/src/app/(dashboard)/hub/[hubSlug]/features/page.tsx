@@ -1,4 +1,4 @@
-import { translate } from "@guildhall/core/i18n";
+import { permissionLabel, translate } from "@guildhall/core/i18n";
 import { notFound } from "next/navigation";
 import { CataloguePanel } from "~/components/features/catalogue-panel";
 import { HubFeaturesPanel } from "~/components/features/hub-features-panel";
@@ -17,7 +17,9 @@ export default async function FeaturesPage({ params }: { params: Promise<{ hubSl
         <HubFeaturesPanel hubSlug={access.hub.slug} canManage={access.can("feature.manage")} />
       ) : (
         <p className="note" role="alert">
-          {translate(locale, "errors.permissionDenied", { permission: "feature.read" })}
+          {translate(locale, "errors.permissionDenied", {
+            permission: permissionLabel(locale, "feature.read"),
+          })}
         </p>
       )}
       {access.superAdmin ? <CataloguePanel /> : null}
