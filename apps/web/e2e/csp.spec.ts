@@ -9,6 +9,8 @@ const dashboardPages = [
   "/messages",
   "/account/profile",
   "/account/security",
+  "/admin",
+  "/admin/mailbox",
   "/admin/audit",
   "/approve-sign-in?request=00000000-0000-7000-8000-000000000000",
   "/hub/demo",

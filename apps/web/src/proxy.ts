@@ -21,7 +21,7 @@ export function proxy(request: NextRequest) {
   const method = request.method.toUpperCase();
   const allow = allowedMethods(pathname);
   const env = getEnv();
-  const https = env.PUBLIC_URL.startsWith("https:");
+  const https = env.PUBLIC_URL?.startsWith("https:") ?? false;
   const pages = servesPages(pathname);
   const nonce = pages ? createNonce() : null;
   const csp = nonce ? pagePolicy(nonce, https, env.NODE_ENV === "development") : apiPolicy;

@@ -10,7 +10,7 @@ import {
 } from "@guildhall/core";
 
 import { randomUUID } from "node:crypto";
-import { clientAddress } from "./client-address";
+import { clientAddress, isTrustedProxy } from "./client-address";
 
 export type { Principal };
 
@@ -24,6 +24,11 @@ export interface Context {
   /** The client's address: the socket's peer, or what trusted proxies forwarded (TRUSTED_PROXIES). */
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The origin the client used (`http(s)://host[:port]`): Host, or a trusted
+   * proxy's X-Forwarded-Host/-Proto; null when there is no sane Host.
+   */
+  origin: string | null;
   requestId: string;
   log: Logger;
   /** Response headers procedures may set (rate-limit headers, cookies). */
@@ -50,6 +55,18 @@ export interface ContextSource {
   requestId?: string;
 }
 
+const hostPattern = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** The origin the client reached us by (see Context.origin). */
+export function requestOrigin(headers: Headers, peer: string | null): string | null {
+  const trusted = isTrustedProxy(peer, getEnv().TRUSTED_PROXIES);
+  const forwarded = (name: string) =>
+    trusted ? headers.get(name)?.split(",")[0]?.trim() || null : null;
+  const host = forwarded("x-forwarded-host") ?? headers.get("host");
+  if (!host || !hostPattern.test(host)) return null;
+  return `${forwarded("x-forwarded-proto") === "https" ? "https" : "http"}://${host.toLowerCase()}`;
+}
+
 /** The request's id: a sane incoming `x-request-id` is kept (a proxy's), otherwise a new one. */
 export function requestIdFrom(headers: Headers): string {
   const incoming = headers.get("x-request-id");
@@ -74,6 +91,7 @@ export function createContext(source: ContextSource): Context {
       getEnv().TRUSTED_PROXIES,
     ),
     userAgent: headers.get("user-agent"),
+    origin: requestOrigin(headers, source.peer ?? null),
     requestId,
     log: getLogger().child({ requestId }),
     resHeaders,

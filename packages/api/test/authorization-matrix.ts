@@ -863,6 +863,11 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     badInput: { userId: nobody, username: "r!" },
     outcomes: superAdminOnly("USER_NOT_FOUND"),
   },
+  "admin.users.setInstanceAdmin": {
+    input: { userId: nobody, instanceAdmin: true },
+    badInput: { userId: nobody },
+    outcomes: superAdminOnly("USER_NOT_FOUND"),
+  },
   "admin.users.resetPassword": {
     input: { userId: nobody, password: "another long passphrase" },
     badInput: { userId: nobody, password: "1" },

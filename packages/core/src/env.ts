@@ -46,8 +46,12 @@ export const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().default("./.data/pglite"),
   /** redis://… to share rate limits across instances; unset keeps them in memory. */
   REDIS_URL: z.string().url().optional(),
-  /** Public base URL of the app, used in links and the OpenAPI document. */
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /**
+   * Public base URL of the app (the address users type), for links in mail and
+   * OAuth callbacks; unset: http://localhost:3000 there, and the request's own
+   * origin where there is a request (QR approve links). Read it through `publicUrl()`.
+   */
+  PUBLIC_URL: z.string().url().optional(),
   /** Port of `next start` (Next reads it too). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -184,4 +188,13 @@ export function getEnv(): Env {
   }
   cached = result.data;
   return cached;
+}
+
+/**
+ * The base URL links point at, without a trailing slash: PUBLIC_URL when set,
+ * else the origin of the request being answered (when known), else
+ * http://localhost:3000.
+ */
+export function publicUrl(requestOrigin?: string | null): string {
+  return (getEnv().PUBLIC_URL ?? requestOrigin ?? "http://localhost:3000").replace(/\/$/, "");
 }

@@ -8,7 +8,7 @@ export * from "./logger";
 export * from "./mail/send-mail";
 export * from "./storage";
 export * from "./runtime/database";
-export { getEnv, type Env } from "./env";
+export { getEnv, publicUrl, type Env } from "./env";
 export * from "./i18n";
 export { GUILDHALL_VERSION } from "./version";
 export * from "./identity";

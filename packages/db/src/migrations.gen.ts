@@ -253,4 +253,13 @@ export const migrations: MigrationMeta[] = [
     folderMillis: 1795235914983,
     hash: "4848a8a24b57adbdefe64dc07e3edd6870cfcd5ba5b255d4f2ddadd1c5372b16",
   },
+  {
+    sql: [
+      'ALTER TABLE "users" ADD COLUMN "instance_admin" boolean DEFAULT false NOT NULL;',
+      '\n-- The account an earlier first start created (and printed) becomes the instance administrator it was meant to be.\nUPDATE "users" SET "instance_admin" = true WHERE "id"::text IN (SELECT "target_id" FROM "audit_log" WHERE "action" = \'user.create\' AND "hub_id" IS NULL AND "after"->>\'source\' = \'seed\');\n',
+    ],
+    bps: true,
+    folderMillis: 1796235390786,
+    hash: "be529122bef2f50d166bb8f60fdbbe23c4703f564d0a37c08fe23272d2bf4027",
+  },
 ];

@@ -6,6 +6,7 @@ import {
   getDatabase,
   getEnv,
   oauthProfile,
+  publicUrl,
   providerLabels,
   verifySteamSignIn,
   type ExternalProfile,
@@ -119,7 +120,7 @@ export async function oauthSignIn(
   const provider = account.provider === "yandex" ? "yandex" : "discord";
   const profile = raw ? oauthProfile(provider, raw) : null;
   if (!profile) return refusalUrl(null, false, providerLabels[provider]);
-  return completeExternal(user, profile, getEnv().PUBLIC_URL, currentSession);
+  return completeExternal(user, profile, publicUrl(), currentSession);
 }
 
 /**

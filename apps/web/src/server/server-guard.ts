@@ -90,7 +90,7 @@ function guard(server: Server): void {
     const refused = refusal(req);
     // API answers and every refusal (plain text or JSON, never a page) get the API's headers.
     if (refused || !servesPages(pathOf(req))) {
-      const https = getEnv().PUBLIC_URL.startsWith("https:");
+      const https = getEnv().PUBLIC_URL?.startsWith("https:") ?? false;
       for (const [name, value] of Object.entries(securityHeaders(apiPolicy, https)))
         res.setHeader(name, value);
     }

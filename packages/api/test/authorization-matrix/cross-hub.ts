@@ -284,6 +284,7 @@ export const crossHubExempt: Record<string, string> = {
   "chats.unblock": "users are global: removes the caller's own block",
   "admin.users.setActive": "instance administration of global users (super admins only)",
   "admin.users.rename": "instance administration of global users (super admins only)",
+  "admin.users.setInstanceAdmin": "instance administration of global users (super admins only)",
   "admin.users.resetPassword": "instance administration of global users (super admins only)",
   "admin.users.delete": "instance administration of global users (super admins only)",
   "qrLogin.watch": "a sign-in request is nobody's yet: its secret guards it (QR tests)",

@@ -48,6 +48,7 @@ export const errorCodes = {
   USER_NOT_FOUND: { trpc: "NOT_FOUND", http: 404, key: "errors.userNotFound" },
   SUPER_ADMIN_PROTECTED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminProtected" },
   SUPER_ADMIN_REQUIRED: { trpc: "FORBIDDEN", http: 403, key: "errors.superAdminRequired" },
+  LAST_INSTANCE_ADMIN: { trpc: "CONFLICT", http: 409, key: "errors.lastInstanceAdmin" },
   INVALID_IMAGE: { trpc: "BAD_REQUEST", http: 400, key: "errors.invalidImage" },
   SCOPE_MISSING: { trpc: "FORBIDDEN", http: 403, key: "errors.scopeMissing" },
   ALREADY_MEMBER: { trpc: "CONFLICT", http: 409, key: "errors.alreadyMember" },

@@ -8,7 +8,7 @@ import {
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit";
-import { getEnv } from "../env";
+import { publicUrl } from "../env";
 import { AppError } from "../errors";
 import { translate, resolveLocale } from "../i18n";
 import { sendMail } from "../mail/send-mail";
@@ -29,7 +29,7 @@ async function createLink(tx: DbOrTx, user: { id: string; email: string }, purpo
     expiresAt: new Date(Date.now() + lifetimes[purpose]),
   });
   const path = purpose === "reset" ? "reset-password" : "confirm-email";
-  return `${getEnv().PUBLIC_URL.replace(/\/$/, "")}/${path}?token=${encodeURIComponent(token)}`;
+  return `${publicUrl()}/${path}?token=${encodeURIComponent(token)}`;
 }
 
 /** Sends (again) the link that confirms the account's address; valid 24 h, single use. */

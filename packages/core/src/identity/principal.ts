@@ -4,7 +4,7 @@ import { getEnv } from "../env";
 export interface Principal {
   userId: string;
   username: string;
-  /** From SUPER_ADMINS: acts across hubs with every permission. */
+  /** Instance administrator (stored on the account, or named in SUPER_ADMINS): acts across hubs with every permission. */
   superAdmin: boolean;
   locale: string | null;
   via: "session" | "access-token" | "application-token";
@@ -23,7 +23,16 @@ export interface Principal {
   expiresAt: Date | null;
 }
 
-export function isSuperAdmin(username: string): boolean {
+/** Whether SUPER_ADMINS names this username (such an admin cannot be demoted in the admin pages). */
+export function namedInSettings(username: string): boolean {
   const name = username.toLowerCase();
   return getEnv().SUPER_ADMINS.some((admin) => admin.toLowerCase() === name);
+}
+
+/**
+ * An instance administrator (super admin): the account says so (the first
+ * start's admin, or promoted in the admin pages), or SUPER_ADMINS names it.
+ */
+export function isSuperAdmin(user: { username: string; instanceAdmin: boolean }): boolean {
+  return user.instanceAdmin || namedInSettings(user.username);
 }

@@ -67,7 +67,7 @@ export async function sessionPrincipal(
   return {
     userId: row.user.id,
     username: row.user.username,
-    superAdmin: isSuperAdmin(row.user.username),
+    superAdmin: isSuperAdmin(row.user),
     locale: row.user.locale,
     via: row.session.kind === "browser" ? "session" : "access-token",
     sessionId: row.session.id,
@@ -112,7 +112,7 @@ async function fromApplicationToken(db: DbOrTx, token: string): Promise<Principa
   return {
     userId: row.user.id,
     username: row.user.username,
-    superAdmin: isSuperAdmin(row.user.username),
+    superAdmin: isSuperAdmin(row.user),
     locale: row.user.locale,
     via: "application-token",
     sessionId: null,

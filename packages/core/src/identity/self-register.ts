@@ -1,6 +1,6 @@
 import { hashPassword } from "@guildhall/auth";
 import { type Database } from "@guildhall/db";
-import { getEnv } from "../env";
+import { publicUrl } from "../env";
 import { isAppError } from "../errors";
 import { resolveLocale, translate } from "../i18n";
 import { getLogger } from "../logger";
@@ -39,7 +39,7 @@ export async function registerOwnAccount(
 async function tellOwner(db: Database, email: string): Promise<void> {
   const owner = await getUserByEmail(db, email);
   if (!owner?.email) return;
-  const base = getEnv().PUBLIC_URL.replace(/\/$/, "");
+  const base = publicUrl();
   const locale = resolveLocale(owner.locale, null);
   await sendMail(db, {
     to: owner.email,

@@ -1,12 +1,14 @@
 import { generateOpaqueToken, hashToken, qrCodeDataUrl } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
-import { getEnv } from "../env";
+import { getEnv, publicUrl } from "../env";
 import type { ClientInfo } from "../identity/sessions";
 
-/** The page a signed-in device opens from the QR code to approve or deny. */
-export function qrApproveUrl(requestId: string): string {
-  const origin = getEnv().PUBLIC_URL.replace(/\/$/, "");
-  return `${origin}/approve-sign-in?request=${encodeURIComponent(requestId)}`;
+/**
+ * The page a signed-in device opens from the QR code to approve or deny: on
+ * PUBLIC_URL, or (unset) on the origin the asking client used.
+ */
+export function qrApproveUrl(requestId: string, requestOrigin: string | null): string {
+  return `${publicUrl(requestOrigin)}/approve-sign-in?request=${encodeURIComponent(requestId)}`;
 }
 
 /**
@@ -14,7 +16,11 @@ export function qrApproveUrl(requestId: string): string {
  * (shown once, stored hashed) is what makes the browser the first party; the
  * asker's user agent and address are shown to the approving device.
  */
-export async function createQrLoginRequest(db: DbOrTx, client: ClientInfo) {
+export async function createQrLoginRequest(
+  db: DbOrTx,
+  client: ClientInfo,
+  requestOrigin: string | null = null,
+) {
   const secret = generateOpaqueToken("qrSecret");
   const now = Date.now();
   const [row] = await db
@@ -29,7 +35,7 @@ export async function createQrLoginRequest(db: DbOrTx, client: ClientInfo) {
     })
     .returning({ id: schema.qrLoginRequests.id, expiresAt: schema.qrLoginRequests.expiresAt });
   if (!row) throw new Error("qr login insert returned nothing");
-  const approveUrl = qrApproveUrl(row.id);
+  const approveUrl = qrApproveUrl(row.id, requestOrigin);
   return {
     requestId: row.id,
     secret,

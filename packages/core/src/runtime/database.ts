@@ -47,6 +47,7 @@ async function announceSeed(handle: DatabaseHandle): Promise<void> {
   process.stdout.write(
     `\n${line}\n Guildhall demo data created\n  hub:      ${result.hubSlug}\n` +
       `  username: ${result.adminUsername}\n  password: ${result.adminPassword}\n` +
+      ` This account is the instance's super admin (/admin in the dashboard).\n` +
       ` Save this password now: it is shown only once.\n${line}\n\n`,
   );
 }

@@ -1,6 +1,6 @@
 import { generatePassword } from "@guildhall/auth";
-import type { Database } from "@guildhall/db";
-import { sql } from "drizzle-orm";
+import { schema, type Database } from "@guildhall/db";
+import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { createHub, getHubBySlug } from "../hubs";
 import { createUser, getUserByUsername } from "../users";
@@ -47,25 +47,31 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         password,
         displayName: "Administrator",
       });
+      // The printed account administers the instance (stored, so SUPER_ADMINS is not needed).
+      [admin] = await tx
+        .update(schema.users)
+        .set({ instanceAdmin: true })
+        .where(eq(schema.users.id, admin.id))
+        .returning();
       await recordAudit(tx, {
         hubId: null,
         actorId: null,
         action: "user.create",
         targetType: "user",
-        targetId: admin.id,
-        after: { username: admin.username, source: "seed" },
+        targetId: admin!.id,
+        after: { username: admin!.username, source: "seed", instanceAdmin: true },
       });
     }
     const hub = await createHub(tx, {
       slug: options.hubSlug,
       name: "Demo Hub",
       description: "A demo community created on first start.",
-      ownerId: admin.id,
+      ownerId: admin!.id,
     });
     return {
       created: true,
       hubSlug: hub.slug,
-      adminUsername: admin.username,
+      adminUsername: admin!.username,
       ...(adminCreated ? { adminPassword: password } : {}),
     };
   });

@@ -3,7 +3,7 @@ import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { asc, eq, gt, sql, and, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { isSuperAdmin, type Principal } from "../identity/principal";
+import { isSuperAdmin, namedInSettings, type Principal } from "../identity/principal";
 import { passwordProblemKey } from "../identity/password-problems";
 import { revokeSessions } from "../identity/revoke";
 import { getUserById, getUserByUsername } from "./get-user";
@@ -12,8 +12,7 @@ import { getUserById, getUserByUsername } from "./get-user";
 async function targetFor(tx: DbOrTx, actor: Principal, userId: string) {
   const user = await getUserById(tx, userId);
   if (!user) throw new AppError("USER_NOT_FOUND");
-  if (isSuperAdmin(user.username) && user.id !== actor.userId)
-    throw new AppError("SUPER_ADMIN_PROTECTED");
+  if (isSuperAdmin(user) && user.id !== actor.userId) throw new AppError("SUPER_ADMIN_PROTECTED");
   return user;
 }
 
@@ -24,7 +23,10 @@ export function adminUserRow(user: typeof schema.users.$inferSelect) {
     email: user.email,
     displayName: user.displayName,
     isActive: user.isActive,
-    superAdmin: isSuperAdmin(user.username),
+    superAdmin: isSuperAdmin(user),
+    /** Where it comes from: the account (changeable here), SUPER_ADMINS (fixed), or both. */
+    instanceAdmin: user.instanceAdmin,
+    namedInSettings: namedInSettings(user.username),
     mfaEnabled: user.mfaEnabledAt !== null,
     deletionRequestedAt: user.deletionRequestedAt,
     createdAt: user.createdAt,

@@ -3,3 +3,4 @@ export * from "./get-user";
 export * from "./profile";
 export * from "./admin";
 export * from "./avatar";
+export * from "./instance-admin";

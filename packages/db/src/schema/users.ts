@@ -32,6 +32,11 @@ export const users = pgTable(
     locale: text(),
     timezone: text(),
     isActive: boolean().notNull().default(true),
+    /**
+     * Instance administrator (super admin) stored in the database: the account the
+     * first start creates, and whoever the admin pages promote. SUPER_ADMINS names more.
+     */
+    instanceAdmin: boolean().notNull().default(false),
     /** TOTP seed sealed with the instance secret; set once MFA is confirmed. */
     mfaSecret: text(),
     /** A seed offered by setup and not yet confirmed with a code. */

@@ -46,9 +46,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             ),
           )}
           {user?.superAdmin ? (
-            <a href="/admin/audit" data-testid="nav-instance-audit">
-              {t("nav.instanceAudit")}
-            </a>
+            <>
+              <a href="/admin" data-testid="nav-admin">
+                {t("nav.admin")}
+              </a>
+              <a href="/admin/audit" data-testid="nav-instance-audit">
+                {t("nav.instanceAudit")}
+              </a>
+            </>
           ) : null}
           <a href="/api/docs">{t("nav.apiDocs")}</a>
         </nav>

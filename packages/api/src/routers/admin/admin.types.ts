@@ -8,6 +8,10 @@ export const adminUserOutput = z
     displayName: z.string().nullable(),
     isActive: z.boolean(),
     superAdmin: z.boolean(),
+    /** Stored on the account (changeable in the admin pages). */
+    instanceAdmin: z.boolean(),
+    /** Named in SUPER_ADMINS (a super admin whatever `instanceAdmin` says). */
+    namedInSettings: z.boolean(),
     mfaEnabled: z.boolean(),
     deletionRequestedAt: z.date().nullable(),
     createdAt: z.date(),

@@ -6,6 +6,7 @@ import { listMailbox } from "./list-mailbox";
 import { listUsers } from "./list-users";
 import { renameUser } from "./rename-user";
 import { resetPassword } from "./reset-password";
+import { setInstanceAdmin } from "./set-instance-admin";
 import { setUserActive } from "./set-user-active";
 
 export const adminRouter = router({
@@ -15,6 +16,7 @@ export const adminRouter = router({
     list: listUsers,
     create: createUser,
     setActive: setUserActive,
+    setInstanceAdmin,
     rename: renameUser,
     resetPassword,
     delete: deleteUser,

@@ -14,7 +14,7 @@ export async function signedIn(db: Database, result: TokenPair & { userId: strin
   ]);
   if (!user) throw new Error("signed-in user vanished");
   const { accessToken, expiresIn, refreshToken, sessionId } = result;
-  const superAdmin = isSuperAdmin(user.username);
+  const superAdmin = isSuperAdmin(user);
   return {
     mfaRequired: false as const,
     accessToken,

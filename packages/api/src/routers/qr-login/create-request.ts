@@ -17,4 +17,6 @@ export const createRequest = publicProcedure
   })
   .input(z.void())
   .output(createdRequestOutput)
-  .mutation(({ ctx }) => createQrLoginRequest(ctx.db, { userAgent: ctx.userAgent, ip: ctx.ip }));
+  .mutation(({ ctx }) =>
+    createQrLoginRequest(ctx.db, { userAgent: ctx.userAgent, ip: ctx.ip }, ctx.origin),
+  );
