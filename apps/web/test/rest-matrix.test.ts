@@ -13,6 +13,7 @@ import {
   declaredOperations,
   procedures,
   servedOperations,
+  servedStreams,
   type RestOperation,
   type ServedOperation,
 } from "./support/openapi-operations";
@@ -154,7 +155,10 @@ describe("REST operations against the served OpenAPI document", () => {
 });
 
 describe("subscriptions over /api/v1/sse/<procedure>: the same outcomes as over tRPC", () => {
-  it("has subscriptions to check", () => expect(subscriptions.length).toBeGreaterThan(0));
+  it("has subscriptions to check, each described by the served document", async () => {
+    expect(subscriptions.length).toBeGreaterThan(0);
+    expect((await servedStreams(matrix.url)).sort()).toEqual([...subscriptions].sort());
+  });
 
   for (const procedure of subscriptions) {
     it(`${procedure}: every caller gets what the matrix says`, async () => {

@@ -79,8 +79,8 @@ describe("REST (OpenAPI adapter)", () => {
     );
     expect(document.servers[0]?.url).toBe(`${server.url}/api/v1`);
     // Error responses are documented with the body REST clients really get.
-    const badInput = document.components.schemas["error.BAD_REQUEST"];
-    expect(Object.keys(badInput?.properties ?? {}).sort()).toEqual([
+    const errorBody = document.components.schemas.Error;
+    expect(Object.keys(errorBody?.properties ?? {}).sort()).toEqual([
       "code",
       "fieldErrors",
       "message",

@@ -23,6 +23,10 @@ export type Meta = OpenApiMeta<{
   rateLimit?: RateLimitRule;
   /** The largest request body this procedure takes (uploads); others: BODY_LIMIT_BYTES. */
   bodyLimitBytes?: number;
+  /** A subscription's title in the OpenAPI document (its plain SSE operation). */
+  summary?: string;
+  /** A subscription's frame types (`data.type`) and what each means, for the document. */
+  events?: Record<string, string>;
 }>;
 
 const t = initTRPC
@@ -116,6 +120,7 @@ const inputGuard = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
 /**
  * Subscriptions (either transport) hold one of the caller's stream slots
  * while open (TOO_MANY_STREAMS beyond) and end when the credential expires.
+ * @subscriptionsOnly its errors, for the OpenAPI document (scripts/procedure-errors.ts)
  */
 const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
   if (type !== "subscription") return next();

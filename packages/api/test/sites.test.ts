@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { describeError } from "../src";
-import { getOpenApiDocument } from "../src/openapi";
+import { getOpenApiDocument } from "../src/openapi/document";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { startS3StandIn } from "./support/s3-stand-in";
 import { useWorld } from "./support/world";

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getOpenApiDocument } from "../src/openapi";
+import { getOpenApiDocument } from "../src/openapi/document";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { failure, outcome, ticketKit } from "./support/tickets";
 import { useWorld } from "./support/world";

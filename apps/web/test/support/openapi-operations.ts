@@ -36,6 +36,18 @@ export interface ServedOperation {
   declaresBody: boolean;
 }
 
+/** Where the document puts each subscription's plain SSE stream: `/sse/<procedure>`. */
+export const ssePrefix = "/sse/";
+
+/** The subscriptions whose plain SSE stream the served document describes. */
+export async function servedStreams(baseUrl: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/api/openapi.json`);
+  const document = (await response.json()) as OpenApiDocument;
+  return Object.keys(document.paths)
+    .filter((path) => path.startsWith(ssePrefix))
+    .map((path) => path.slice(ssePrefix.length));
+}
+
 interface OpenApiDocument {
   paths: Record<
     string,
@@ -46,12 +58,13 @@ interface OpenApiDocument {
   >;
 }
 
-/** The operations of the document the running server serves at /api/openapi.json. */
+/** The REST operations of the document the running server serves at /api/openapi.json (its plain SSE streams aside). */
 export async function servedOperations(baseUrl: string): Promise<ServedOperation[]> {
   const response = await fetch(`${baseUrl}/api/openapi.json`);
   if (!response.ok) throw new Error(`/api/openapi.json answered ${response.status}`);
   const document = (await response.json()) as OpenApiDocument;
-  return Object.entries(document.paths).flatMap(([path, operations]) =>
+  const rest = Object.entries(document.paths).filter(([path]) => !path.startsWith(ssePrefix));
+  return rest.flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => {
       const success = Object.keys(operation.responses ?? {})
         .map(Number)

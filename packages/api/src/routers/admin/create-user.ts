@@ -4,6 +4,11 @@ import { superAdminProcedure } from "../../procedures";
 import { password, username } from "../auth/auth.types";
 import { adminUserOutput } from "./admin.types";
 
+/**
+ * Creates an active account and mails its address a confirmation link (a mail failure does not
+ * undo it). Username and e-mail are unique regardless of case (USERNAME_TAKEN, EMAIL_TAKEN) and
+ * the password must pass the policy (WEAK_PASSWORD); audited.
+ */
 export const createUser = superAdminProcedure
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { deleteUser as removeUser } from "@guildhall/core";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 
+/**
+ * Deletes an account at once, without the 14-day grace of a self-deletion; audited. A super admin
+ * can be deleted only by themselves (SUPER_ADMIN_PROTECTED).
+ */
 export const deleteUser = superAdminProcedure
   .meta({
     openapi: {

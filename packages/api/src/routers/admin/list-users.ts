@@ -3,6 +3,10 @@ import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { adminUserOutput } from "./admin.types";
 
+/**
+ * Every account, active or not, by username (case-insensitive); `query` matches any part of the
+ * username. Paged: pass `nextCursor` (the last username) as `after`.
+ */
 export const listUsers = superAdminProcedure
   .meta({
     openapi: { method: "GET", path: "/admin/users", tags: ["admin"], summary: "All accounts" },

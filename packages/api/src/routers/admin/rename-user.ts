@@ -4,6 +4,10 @@ import { superAdminProcedure } from "../../procedures";
 import { username } from "../auth/auth.types";
 import { adminUserOutput } from "./admin.types";
 
+/**
+ * Changes an account's username, unique regardless of case (USERNAME_TAKEN); audited with the old
+ * name. A super admin can be renamed only by themselves (SUPER_ADMIN_PROTECTED).
+ */
 export const renameUser = superAdminProcedure
   .meta({
     openapi: {

@@ -2,6 +2,11 @@ import { exportAuditCsv, recordAudit } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { exportAuditInput, exportAuditOutput } from "./export-audit.types";
 
+/**
+ * The hub's audit log as CSV with the filters of audit.list, newest first, at most 50,000 rows
+ * (`truncated` when more matched: narrow `from`/`to` to reach older ones). The export is itself
+ * audited (`audit.export`).
+ */
 export const exportAudit = permissionProcedure("audit.export")
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { listAudit as listAuditRows } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { listAuditInput, listAuditOutput } from "./list-audit.types";
 
+/**
+ * The hub's audit rows, newest first, filtered by `actorId`, `action` and `from`/`to`; paged:
+ * pass `nextCursor` as `cursor`.
+ */
 export const listAudit = permissionProcedure("audit.read")
   .meta({
     openapi: {

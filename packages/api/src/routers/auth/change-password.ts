@@ -3,6 +3,11 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { password } from "./auth.types";
 
+/**
+ * Changes my password: `currentPassword` must match when the account has one (WRONG_PASSWORD), an
+ * account made through a provider sets its first password here; the new one must pass the policy
+ * (WEAK_PASSWORD). With `endOtherSessions` (default) every other session ends; audited.
+ */
 export const changePassword = authedProcedure
   .meta({
     openapi: {

@@ -2,6 +2,11 @@ import { confirmEmail as confirm } from "@guildhall/core";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 
+/**
+ * Uses a mailed confirmation link (24 h) or address-change link (1 h), once; a change link also
+ * switches the account to the new address (EMAIL_TAKEN if another account has it by now). An
+ * unknown, used or expired link, or one for an address the account no longer has: INVALID_TOKEN.
+ */
 export const confirmEmail = publicProcedure
   .meta({
     openapi: {

@@ -15,6 +15,10 @@ export const sessionOutput = z
   })
   .meta({ id: "Session" });
 
+/**
+ * My sessions that are neither ended nor expired, most recently seen first; `current` marks the
+ * one making this call.
+ */
 export const listSessions = authedProcedure
   .meta({
     openapi: { method: "GET", path: "/me/sessions", tags: ["auth"], summary: "My active sessions" },

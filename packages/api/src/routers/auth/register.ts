@@ -3,6 +3,11 @@ import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { password, username } from "./auth.types";
 
+/**
+ * Creates my account (username and e-mail unique regardless of case, password policy:
+ * WEAK_PASSWORD) and mails a confirmation link. An address that already has an account answers the
+ * same (no account discovery) and its owner is mailed instead; a taken username is USERNAME_TAKEN.
+ */
 export const register = publicProcedure
   .meta({
     openapi: {

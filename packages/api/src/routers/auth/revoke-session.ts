@@ -4,6 +4,11 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/**
+ * Ends one of my sessions (the current one too): its access and refresh tokens stop working at
+ * once. Another user's or an unknown session is NOT_FOUND; one already ended gives
+ * `endedSessions: 0`.
+ */
 export const revokeSession = authedProcedure
   .meta({
     openapi: {

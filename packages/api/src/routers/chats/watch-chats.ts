@@ -10,6 +10,18 @@ import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
  * lastEventId) and `typing` (live only). `chatId` narrows it to one chat of mine.
  */
 export const watchChats = authedProcedure
+  .meta({
+    summary: "Watch my chats live",
+    events: {
+      "ready": "The stream is live (untracked)",
+      "chat.created": "A chat with me was started (tracked)",
+      "message.created": "A message in one of my chats (tracked)",
+      "message.edited": "A message was edited (tracked)",
+      "message.deleted": "A message was deleted (tracked)",
+      "read": "A participant read up to a message (tracked)",
+      "typing": "The other participant is typing (live only)",
+    },
+  })
   .input(
     z.object({
       chatId: z.uuid().optional(),

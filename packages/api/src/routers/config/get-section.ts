@@ -2,6 +2,10 @@ import { getConfigSection } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { configSection, sectionInput } from "./config.types";
 
+/**
+ * One section's live data, read fresh on every call; `version` 0 and the defaults while it was
+ * never saved. Stored fields the schema no longer accepts read as their defaults.
+ */
 export const getSection = permissionProcedure("config.read")
   .meta({
     openapi: {

@@ -4,6 +4,10 @@ import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";
 import { configVersion, sectionInput } from "./config.types";
 
+/**
+ * A section's saved versions, newest first, each with its data, its `diff` and who saved it
+ * (`actor`: null when no account did or it was deleted). Paged: pass `nextCursor` as `before`.
+ */
 export const listVersions = permissionProcedure("config.read")
   .meta({
     openapi: {

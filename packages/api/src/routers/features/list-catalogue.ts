@@ -3,6 +3,7 @@ import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { catalogueEntry } from "./feature.types";
 
+/** Every feature of the catalogue, by key, with `enabledHubs`: how many hubs have it enabled. */
 export const listCatalogue = superAdminProcedure
   .meta({
     openapi: {

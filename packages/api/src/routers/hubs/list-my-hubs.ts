@@ -3,6 +3,10 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { myHub } from "./hub.types";
 
+/**
+ * The hubs I am a member of, by name, with my highest role there (`role`) and when I joined;
+ * archived hubs are left out.
+ */
 export const listMyHubs = authedProcedure
   .meta({
     openapi: {

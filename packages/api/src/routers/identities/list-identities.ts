@@ -4,6 +4,10 @@ import { authedProcedure } from "../../procedures";
 
 const provider = z.enum(EXTERNAL_PROVIDERS);
 
+/**
+ * Whether I have a password (`hasPassword`), my linked providers (oldest first) and the providers
+ * this instance offers (`available`).
+ */
 export const listMyIdentities = authedProcedure
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { EXTERNAL_PROVIDERS, unlinkIdentity } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/**
+ * Detaches a linked provider (NOT_FOUND when it is not linked); audited. Refused for an account
+ * without a password whose only provider it is (LAST_SIGN_IN_METHOD).
+ */
 export const unlinkMyIdentity = authedProcedure
   .meta({
     openapi: {

@@ -4,6 +4,10 @@ import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { inviteOutput } from "./member.types";
 
+/**
+ * The hub's invites that are not revoked, newest first (at most 200), expired or used up ones
+ * included: compare `expiresAt` and `uses` with `maxUses`.
+ */
 export const listInvites = permissionProcedure("member.invite")
   .meta({
     openapi: {

@@ -4,6 +4,10 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 
+/**
+ * Revokes an invite of this hub: its code no longer admits anyone; audited. Unknown or already
+ * revoked: NOT_FOUND.
+ */
 export const revokeInvite = permissionProcedure("member.invite")
   .meta({
     openapi: {

@@ -4,6 +4,10 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 
+/**
+ * Lifts the ban in force on a user (NOT_FOUND when none: lifted or expired already); audited. The
+ * ban removed them from the hub and lifting it does not make them a member again.
+ */
 export const unbanMember = permissionProcedure("member.ban")
   .meta({
     openapi: {

@@ -3,6 +3,10 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { mfaCode, mfaRateLimit } from "./mfa.types";
 
+/**
+ * Turns MFA off with a current code or an unused recovery code (INVALID_MFA_CODE; MFA_NOT_ENABLED
+ * when it is off); the seed and every recovery code are deleted; audited.
+ */
 export const disableMfaProcedure = authedProcedure
   .meta({
     openapi: {

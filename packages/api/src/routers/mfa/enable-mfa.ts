@@ -3,6 +3,11 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { mfaCode, mfaRateLimit } from "./mfa.types";
 
+/**
+ * Confirms the seed from mfa.setup with a code (MFA_SETUP_MISSING without one, INVALID_MFA_CODE,
+ * MFA_ALREADY_ENABLED) and turns MFA on: returns 10 recovery codes, shown only this once, and
+ * counts as a fresh MFA check for this session; audited.
+ */
 export const enableMfaProcedure = authedProcedure
   .meta({
     openapi: {

@@ -4,6 +4,10 @@ import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { roleOutput } from "./role.types";
 
+/**
+ * The hub's roles, highest `position` first, each with how many members hold it (`members`);
+ * `system` roles are built in and cannot be deleted.
+ */
 export const listRoles = permissionProcedure("role.read")
   .meta({
     openapi: {

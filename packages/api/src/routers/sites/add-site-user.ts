@@ -3,6 +3,10 @@ import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteUserRef } from "./site.types";
 
+/**
+ * Assigns a hub member to a site (NOT_A_MEMBER for anyone else, NOT_FOUND for a site of no such
+ * id here). Idempotent: `added` is false when already assigned; audited only when added.
+ */
 export const addSiteUser = permissionProcedure("site.manage")
   .meta({
     openapi: {

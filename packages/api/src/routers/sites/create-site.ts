@@ -2,6 +2,10 @@ import { createSite as createSiteRow } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { createSiteInput, site } from "./site.types";
 
+/**
+ * Creates a site with a name unique in the hub (SITE_NAME_TAKEN), optionally assigning `userIds`
+ * at once: each must be a member of the hub (NOT_A_MEMBER) or nothing is created; audited.
+ */
 export const createSite = permissionProcedure("site.manage")
   .meta({
     openapi: {

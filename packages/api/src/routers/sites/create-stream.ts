@@ -2,6 +2,11 @@ import { createStream as createStreamRow } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { createStreamInput, stream } from "./stream.types";
 
+/**
+ * Adds a stream configuration to a site while the hub is under its stream limit, counted over all
+ * its sites (STREAM_LIMIT_REACHED, with `used` and `limit`). Names are unique per site
+ * (STREAM_NAME_TAKEN); work hours default to 7-18, the end after the start; audited.
+ */
 export const createStream = permissionProcedure("stream.manage")
   .meta({
     openapi: {

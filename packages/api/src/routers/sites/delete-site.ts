@@ -3,6 +3,11 @@ import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteRef } from "./site.types";
 
+/**
+ * Deletes a site with its stream configurations and user assignments in one step (audited), then
+ * its stored files; `streamsDeleted` counts the streams. A failure to remove files is logged, not
+ * returned.
+ */
 export const deleteSite = permissionProcedure("site.manage")
   .meta({
     openapi: {

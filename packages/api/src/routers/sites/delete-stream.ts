@@ -3,6 +3,10 @@ import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { streamRef } from "./stream.types";
 
+/**
+ * Deletes a stream configuration (NOT_FOUND when it is not on this site; audited), then its stored
+ * files; a failure to remove them is logged, not returned.
+ */
 export const deleteStream = permissionProcedure("stream.manage")
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { getSite as getSiteRow } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { siteDetail, siteRef } from "./site.types";
 
+/**
+ * One site of the hub (NOT_FOUND otherwise) with its `streamCount` and assigned users by username;
+ * users who left the hub are not listed.
+ */
 export const getSite = permissionProcedure("site.read")
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { streamUsage as usageOf } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { hubOnlyInput, streamUsage } from "./stream.types";
 
+/**
+ * `used`: the streams of all the hub's sites; `limit`: how many it may have, set by super admins
+ * in the hub settings. At `used` = `limit`, sites.streams.create fails (STREAM_LIMIT_REACHED).
+ */
 export const getStreamLimit = permissionProcedure("stream.read")
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { listSites as listSiteRows } from "@guildhall/core";
 import { permissionProcedure } from "../../procedures";
 import { listSitesInput, listSitesOutput } from "./site.types";
 
+/**
+ * The hub's sites, newest first; `userCount` counts assigned users still in the hub. Paged: pass
+ * `nextCursor` as `cursor`.
+ */
 export const listSites = permissionProcedure("site.read")
   .meta({
     openapi: {

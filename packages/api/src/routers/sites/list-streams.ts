@@ -4,6 +4,7 @@ import { permissionProcedure } from "../../procedures";
 import { siteRef } from "./site.types";
 import { stream } from "./stream.types";
 
+/** Every stream configuration of a site of the hub, by name (NOT_FOUND for an unknown site). */
 export const listStreams = permissionProcedure("stream.read")
   .meta({
     openapi: {

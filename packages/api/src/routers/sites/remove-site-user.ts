@@ -3,6 +3,10 @@ import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteUserRef } from "./site.types";
 
+/**
+ * Unassigns a user from a site (NOT_FOUND for an unknown site). Idempotent: `removed` is false when
+ * they were not assigned; audited only when removed.
+ */
 export const removeSiteUser = permissionProcedure("site.manage")
   .meta({
     openapi: {

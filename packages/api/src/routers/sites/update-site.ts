@@ -3,6 +3,10 @@ import { permissionProcedure } from "../../procedures";
 import { site, updateSiteInput } from "./site.types";
 import { requireChange } from "../../input-rules";
 
+/**
+ * Changes a site's `name` (unique in the hub: SITE_NAME_TAKEN) or `description`, at least one;
+ * audited with the values before and after.
+ */
 export const updateSite = permissionProcedure("site.manage")
   .meta({
     openapi: {

@@ -3,6 +3,11 @@ import { permissionProcedure } from "../../procedures";
 import { stream, updateStreamInput } from "./stream.types";
 import { requireChange } from "../../input-rules";
 
+/**
+ * Changes the given fields only (at least one). The name stays unique per site
+ * (STREAM_NAME_TAKEN) and the end hour after the start hour (VALIDATION_FAILED); audited before and
+ * after, with any password in the video URL masked.
+ */
 export const updateStream = permissionProcedure("stream.manage")
   .meta({
     openapi: {

@@ -29,7 +29,12 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * Live health for status pages: one event now, then one per interval.
  * Each event carries a sequence id, so a reconnecting client continues the count.
  */
-export const watchHealth = publicProcedure.input(input).subscription(async function* ({
+export const watchHealth = publicProcedure
+  .meta({
+    summary: "Watch the instance's health",
+    events: { health: "Each frame's data is the health object, as `GET /health` answers it (tracked)" },
+  })
+  .input(input).subscription(async function* ({
   ctx,
   input,
   signal,

@@ -15,6 +15,16 @@ import { hubSlug } from "../hubs/hub.types";
  * ticket.read, or (subscribed as staff) loses ticket.manage.
  */
 export const watchInbox = permissionProcedure("ticket.read")
+  .meta({
+    summary: "Watch the hub's ticket inbox live",
+    events: {
+      "ready": "The stream is live (untracked)",
+      "ticket.created": "A ticket was opened (tracked)",
+      "ticket.updated": "A ticket's status, assignee, priority or tags changed (tracked)",
+      "ticket.deleted": "A ticket was deleted (tracked)",
+      "ticket.activity": "A message was posted in a ticket: ids and time, no body (tracked)",
+    },
+  })
   .input(z.object({ hubSlug, lastEventId: z.string().regex(/^\d+$/).nullish() }))
   .subscription(async ({ ctx, input, signal }) => {
     const actor = actorOf(ctx);

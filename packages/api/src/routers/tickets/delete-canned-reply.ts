@@ -4,6 +4,10 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 
+/**
+ * Deletes one of the hub's saved answers (NOT_FOUND otherwise); audited. Messages already sent
+ * with its text are unaffected.
+ */
 export const deleteReply = permissionProcedure("ticket.manage")
   .meta({
     openapi: {

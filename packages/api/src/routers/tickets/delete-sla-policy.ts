@@ -5,6 +5,10 @@ import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { category } from "./ticket.types";
 
+/**
+ * Removes a category's SLA policy (category matched in any case; NOT_FOUND without one); audited.
+ * Tickets opened afterwards get no due times, open ones keep theirs.
+ */
 export const deletePolicy = permissionProcedure("ticket.manage")
   .meta({
     openapi: {

@@ -6,6 +6,10 @@ import { hubSlug } from "../hubs/hub.types";
 import { cannedReplyBody, cannedReplyOutput, cannedReplyTitle } from "./ticket.types";
 import { requireChange } from "../../input-rules";
 
+/**
+ * Changes the `title` or `body` of a saved answer (at least one; NOT_FOUND if not in this hub);
+ * titles are unique in the hub (CONFLICT). Audited.
+ */
 export const updateReply = permissionProcedure("ticket.manage")
   .meta({
     openapi: {

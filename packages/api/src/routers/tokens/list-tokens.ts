@@ -3,6 +3,10 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { applicationTokenOutput } from "./token.types";
 
+/**
+ * My application tokens that are not revoked (expired ones included), newest first; only their
+ * `prefix` is shown, never the token.
+ */
 export const listTokens = authedProcedure
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { revokeApplicationTokens } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/**
+ * Revokes every application token I have, at once (`revoked` counts them; 0 is fine); my sessions
+ * stay. Audited.
+ */
 export const revokeAllTokens = authedProcedure
   .meta({
     openapi: {

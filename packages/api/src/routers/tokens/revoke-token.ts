@@ -2,6 +2,10 @@ import { revokeApplicationTokens } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/**
+ * Revokes one of my application tokens: it stops working at once; audited. Unknown, another user's
+ * or already revoked: NOT_FOUND.
+ */
 export const revokeToken = authedProcedure
   .meta({
     openapi: {

@@ -2,6 +2,10 @@ import { cancelDeletion as cancelOwnDeletion } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/**
+ * Withdraws my deletion request, so the account stays; answers the same when none was pending.
+ * Audited.
+ */
 export const cancelDeletion = authedProcedure
   .meta({
     openapi: {

@@ -3,6 +3,10 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { profileOutput } from "./user.types";
 
+/**
+ * My own profile: e-mail and whether it is confirmed, MFA state with `recoveryCodesRemaining`, and
+ * `deleteAfter` while a deletion request is pending.
+ */
 export const getMe = authedProcedure
   .meta({ openapi: { method: "GET", path: "/me", tags: ["users"], summary: "My profile" } })
   .input(z.void())

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { publicProfileOutput } from "./user.types";
 
+/**
+ * Another user's public profile (no e-mail); a deactivated or unknown account is USER_NOT_FOUND.
+ */
 export const getUser = authedProcedure
   .meta({
     openapi: {

@@ -2,6 +2,7 @@ import { removeAvatar as dropAvatar } from "@guildhall/core";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 
+/** Removes my avatar and its stored file; without one it does nothing and answers the same. */
 export const removeAvatar = authedProcedure
   .meta({
     openapi: { method: "DELETE", path: "/me/avatar", tags: ["users"], summary: "Remove my avatar" },
