@@ -1,5 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { avatarUrl } from "../users/avatar";
 
 export interface MemberListQuery {
   /** Username prefix, case-insensitive. */
@@ -69,8 +70,9 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
         )
         .orderBy(desc(r.position))
     : [];
-  const items = page.map(({ membershipId: _, ...row }) => ({
+  const items = page.map(({ membershipId: _, avatarKey, ...row }) => ({
     ...row,
+    avatarUrl: avatarUrl(avatarKey),
     roles: roles
       .filter((role) => role.userId === row.userId)
       .map(({ userId: _u, ...role }) => role),

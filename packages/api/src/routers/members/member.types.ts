@@ -12,7 +12,7 @@ export const memberOutput = z
     userId: z.uuid(),
     username: z.string(),
     displayName: z.string().nullable(),
-    avatarKey: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
     joinedAt: z.date(),
     roles: z.array(memberRole),
   })
