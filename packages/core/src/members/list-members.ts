@@ -31,7 +31,7 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
   const rows = await db
     .select({
       membershipId: m.id,
-      userId: u.id,
+      id: u.id,
       username: u.username,
       displayName: u.displayName,
       avatarKey: u.avatarKey,
@@ -64,7 +64,7 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
             eq(mr.hubId, hubId),
             inArray(
               mr.userId,
-              page.map((row) => row.userId),
+              page.map((row) => row.id),
             ),
           ),
         )
@@ -74,7 +74,7 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
     ...row,
     avatarUrl: avatarUrl(avatarKey),
     roles: roles
-      .filter((role) => role.userId === row.userId)
+      .filter((role) => role.userId === row.id)
       .map(({ userId: _u, ...role }) => role),
   }));
   return {

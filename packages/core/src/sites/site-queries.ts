@@ -88,7 +88,7 @@ export async function listSites(
 export async function listSiteUsers(db: DbOrTx, hubId: string, siteId: string) {
   return db
     .select({
-      userId: users.id,
+      id: users.id,
       username: users.username,
       displayName: users.displayName,
       addedAt: siteUsers.addedAt,

@@ -40,9 +40,9 @@ export function MembersPanel({ hubSlug }: { hubSlug: string }) {
         </label>
         <ul className="rows">
           {items.map((member) => (
-            <li key={member.userId}>
+            <li key={member.id}>
               <span>
-                <button type="button" className="link" onClick={() => setSelected(member.userId)}>
+                <button type="button" className="link" onClick={() => setSelected(member.id)}>
                   <strong>{member.displayName ?? member.username}</strong>
                 </button>{" "}
                 @{member.username} · {member.roles.map((role) => role.name).join(", ")} ·{" "}

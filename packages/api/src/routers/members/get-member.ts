@@ -26,7 +26,7 @@ export const getMember = permissionProcedure("member.read")
   .input(z.object({ hubSlug, userId: z.uuid() }))
   .output(
     z.object({
-      userId: z.uuid(),
+      id: z.uuid(),
       username: z.string(),
       displayName: z.string().nullable(),
       avatarUrl: z.string().nullable(),
@@ -54,7 +54,7 @@ export const getMember = permissionProcedure("member.read")
     const authority = await memberAuthority(ctx.db, ctx.hub.id, input.userId);
     const grants = ctx.hub.grants;
     return {
-      userId: user.id,
+      id: user.id,
       username: user.username,
       displayName: user.displayName,
       avatarUrl: avatarUrl(user.avatarKey),
