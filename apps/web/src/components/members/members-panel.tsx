@@ -42,6 +42,15 @@ export function MembersPanel({ hubSlug }: { hubSlug: string }) {
           {items.map((member) => (
             <li key={member.id}>
               <span>
+                {member.avatarUrl ? (
+                  <img
+                    src={member.avatarUrl}
+                    alt=""
+                    width={24}
+                    height={24}
+                    style={{ borderRadius: "50%", objectFit: "cover", verticalAlign: "middle" }}
+                  />
+                ) : null}{" "}
                 <button type="button" className="link" onClick={() => setSelected(member.id)}>
                   <strong>{member.displayName ?? member.username}</strong>
                 </button>{" "}
