@@ -118,7 +118,7 @@ try {
     // Each friend writes 1-5 messages the user has not read, through the real send path.
     const { chatId: id } = await startChat(db, other.id, {
       recipientId: alice.id,
-      text: `hello ${i}`,
+      body: `hello ${i}`,
     });
     for (let n = 1; n < 1 + (i % 5); n++) {
       await sendChatMessage(db, other.id, id, { body: `more ${n}` });

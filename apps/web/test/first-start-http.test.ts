@@ -54,7 +54,7 @@ describe("the printed admin administers the instance without SUPER_ADMINS", () =
     const deputy = await call("POST", "/auth/login", undefined, { login: "deputy1", password });
     const deputyToken = deputy.body.accessToken as string;
     expect((await call("GET", "/admin/users", deputyToken)).body.code).toBe("SUPER_ADMIN_REQUIRED");
-    const deputyId = (deputy.body.user as { userId: string }).userId;
+    const deputyId = (deputy.body.user as { id: string }).id;
     const promoted = await call("POST", `/admin/users/${deputyId}/instance-admin`, token, {
       instanceAdmin: true,
     });

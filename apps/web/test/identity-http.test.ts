@@ -70,7 +70,7 @@ describe("tokens over REST and tRPC", () => {
     expect((await client.users.me.query()).username).toBe("httpuser");
     await client.auth.logout.mutate();
     const after = await client.users.me.query().catch(toGuildhallError);
-    expect(after).toMatchObject({ code: "UNAUTHENTICATED", httpStatus: 401 });
+    expect(after).toMatchObject({ code: "INVALID_TOKEN", httpStatus: 401 });
     expect((await fetch(`${server.url}/api/v1/auth/verify`, { headers: auth })).status).toBe(401);
   });
 

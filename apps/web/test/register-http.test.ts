@@ -13,13 +13,13 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function mailbox(): Promise<{ to: string; subject: string; text: string }[]> {
+async function mailbox(): Promise<{ to: string; subject: string; body: string }[]> {
   const login = await post("/auth/login", { login: "admin", password: ADMIN_PASSWORD });
   const res = await fetch(`${server.url}/api/v1/admin/mailbox?limit=100`, {
     headers: { authorization: `Bearer ${login.body.accessToken as string}` },
   });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { items: { to: string; subject: string; text: string }[] }).items;
+  return ((await res.json()) as { items: { to: string; subject: string; body: string }[] }).items;
 }
 
 describe("registration does not tell whether an e-mail address has an account", () => {
@@ -47,9 +47,9 @@ describe("registration does not tell whether an e-mail address has an account", 
       "Jemand wollte sich mit deiner E-Mail-Adresse registrieren",
     ]);
     const notice = mails.find((m) => m.subject.startsWith("Jemand"))!;
-    expect(notice.text).toContain("http://guildhall.test/sign-in");
-    expect(notice.text).toContain("http://guildhall.test/forgot-password");
-    expect(notice.text).toContain("owner1");
+    expect(notice.body).toContain("http://guildhall.test/sign-in");
+    expect(notice.body).toContain("http://guildhall.test/forgot-password");
+    expect(notice.body).toContain("owner1");
   });
 
   it("a taken username still answers USERNAME_TAKEN", async () => {

@@ -138,6 +138,7 @@ describe("the error table the statuses come from", () => {
     expect(errorCodes.PERMISSION_DENIED.http).toBe(403);
     expect(errorCodes.SUPER_ADMIN_REQUIRED.http).toBe(403);
     expect(errorCodes.UNAUTHENTICATED.http).toBe(401);
+    expect(errorCodes.INVALID_TOKEN.http).toBe(401);
     expect(errorCodes.VALIDATION_FAILED.http).toBe(400);
   });
 });

@@ -18,6 +18,13 @@ export interface Context {
   db: Database;
   dbKind: DatabaseKind;
   principal: Principal | null;
+  /**
+   * The request sent credentials (`Authorization`) that name no live session
+   * or token: malformed, expired, revoked, or of a deactivated account.
+   * Procedures that need a principal then answer INVALID_TOKEN instead of
+   * UNAUTHENTICATED, so a client knows to refresh or sign in again.
+   */
+  credentialsRejected: boolean;
   /** The hub the request names (x-hub header); procedures may name it in input instead. */
   hubHeader: string | null;
   locale: Locale;
@@ -47,6 +54,8 @@ export interface ContextSource {
   headers: Headers;
   resHeaders?: Headers;
   principal?: Principal | null;
+  /** See Context.credentialsRejected (false when unset). */
+  credentialsRejected?: boolean;
   bus?: RealtimeBus | null;
   /** The socket's peer address (the server stamps it; see apps/web/src/server/peer.ts). */
   peer?: string | null;
@@ -84,6 +93,7 @@ export function createContext(source: ContextSource): Context {
     db: source.db,
     dbKind: source.dbKind,
     principal,
+    credentialsRejected: !principal && (source.credentialsRejected ?? false),
     hubHeader: headers.get("x-hub")?.trim().toLowerCase() || null,
     locale: resolveLocale(principal?.locale, headers.get("accept-language")),
     ip: clientAddress(

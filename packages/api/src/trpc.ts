@@ -156,14 +156,16 @@ const base = t.procedure
 export const publicProcedure = base.meta({ access: { kind: "public" } });
 
 /**
- * A signed-in principal; narrows `ctx.principal` to non-null. Application
- * tokens need the `read` scope for queries and `write` for mutations (`*` has both).
+ * A signed-in principal; narrows `ctx.principal` to non-null. No credentials
+ * answer UNAUTHENTICATED; credentials that name no live session or token
+ * (malformed, expired, revoked) answer INVALID_TOKEN. Application tokens need the `read` scope for queries and `write` for mutations (`*` has both).
  */
 export const authedProcedure = base
   .meta({ access: { kind: "authed" } })
   .use(({ ctx, next, type }) => {
     const principal = ctx.principal;
-    if (!principal) throw new AppError("UNAUTHENTICATED");
+    if (!principal)
+      throw new AppError(ctx.credentialsRejected ? "INVALID_TOKEN" : "UNAUTHENTICATED");
     if (principal.scopes) {
       const needed = type === "mutation" ? "write" : "read";
       const granted =

@@ -164,12 +164,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "hubs.acceptInvite": {
     input: { code: "nosuchcode1" },
     badInput: { code: "no spaces!" },
-    outcomes: signedInGet("INVITE_INVALID"),
+    outcomes: signedInGet("INVITE_NOT_FOUND"),
   },
   "hubs.leave": {
     input: { hubSlug: "alpha" },
     badInput: { hubSlug: "alpha", unexpected: true },
-    outcomes: { ...hubPermission("guest"), owner: "LAST_OWNER", superAdmin: "NOT_FOUND" },
+    outcomes: { ...hubPermission("guest"), owner: "LAST_OWNER", superAdmin: "MEMBER_NOT_FOUND" },
     restoreAfterEach: true,
   },
   "hubs.myPermissions": {
@@ -191,12 +191,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "roles.update": {
     input: { hubSlug: "alpha", roleId: nobody, name: "Renamed" },
     badInput: { hubSlug: "alpha", roleId: "x" },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "ROLE_NOT_FOUND"),
   },
   "roles.delete": {
     input: { hubSlug: "alpha", roleId: nobody },
     badInput: { hubSlug: "alpha", roleId: 5 },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "ROLE_NOT_FOUND"),
   },
   "roles.permissions": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
   "members.list": {
@@ -207,7 +207,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "members.get": {
     input: { hubSlug: "alpha", userId: nobody },
     badInput: { hubSlug: "alpha", userId: "me" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "MEMBER_NOT_FOUND"),
   },
   "members.roleHistory": {
     input: { hubSlug: "alpha", userId: nobody },
@@ -217,17 +217,17 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "members.dismiss": {
     input: { hubSlug: "alpha", userId: nobody },
     badInput: { hubSlug: "alpha", userId: nobody, reason: "x".repeat(501) },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "MEMBER_NOT_FOUND"),
   },
   "members.ban": {
     input: { hubSlug: "alpha", userId: nobody, reason: "spam" },
     badInput: { hubSlug: "alpha", userId: nobody, reason: "" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "USER_NOT_FOUND"),
   },
   "members.unban": {
     input: { hubSlug: "alpha", userId: nobody },
     badInput: { hubSlug: "alpha", userId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "BAN_NOT_FOUND"),
   },
   "members.bans": {
     input: { hubSlug: "alpha" },
@@ -237,17 +237,17 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "members.addNote": {
     input: { hubSlug: "alpha", userId: nobody, body: "note" },
     badInput: { hubSlug: "alpha", userId: nobody, body: "" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "USER_NOT_FOUND"),
   },
   "members.grantRole": {
     input: { hubSlug: "alpha", userId: nobody, roleId: nobody },
     badInput: { hubSlug: "alpha", userId: nobody },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "ROLE_NOT_FOUND"),
   },
   "members.revokeRole": {
     input: { hubSlug: "alpha", userId: nobody, roleId: nobody },
     badInput: { hubSlug: "alpha", roleId: nobody },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "ROLE_NOT_FOUND"),
   },
   "members.invites.create": {
     input: { hubSlug: "alpha", expiresInHours: 1 },
@@ -262,7 +262,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "members.invites.revoke": {
     input: { hubSlug: "alpha", inviteId: nobody },
     badInput: { hubSlug: "alpha", inviteId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "INVITE_NOT_FOUND"),
   },
   "members.applications.list": {
     input: { hubSlug: "alpha" },
@@ -272,7 +272,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "members.applications.decide": {
     input: { hubSlug: "alpha", applicationId: nobody, accept: true },
     badInput: { hubSlug: "alpha", applicationId: nobody },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "JOIN_APPLICATION_NOT_FOUND"),
   },
   "audit.list": {
     input: { hubSlug: "alpha" },
@@ -288,7 +288,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "sites.get": {
     input: { hubSlug: "alpha", siteId: nobody },
     badInput: { hubSlug: "alpha", siteId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "SITE_NOT_FOUND"),
   },
   "sites.create": {
     // A user who is no member of the hub is refused (and nothing is created).
@@ -299,22 +299,22 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "sites.update": {
     input: { hubSlug: "alpha", siteId: nobody, name: "Renamed" },
     badInput: { hubSlug: "alpha", siteId: nobody, name: "x".repeat(65) },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "SITE_NOT_FOUND"),
   },
   "sites.delete": {
     input: { hubSlug: "alpha", siteId: nobody },
     badInput: { hubSlug: "alpha", siteId: 1 },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "SITE_NOT_FOUND"),
   },
   "sites.addUser": {
     input: { hubSlug: "alpha", siteId: nobody, userId: nobody },
     badInput: { hubSlug: "alpha", siteId: nobody, userId: "me" },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "SITE_NOT_FOUND"),
   },
   "sites.removeUser": {
     input: { hubSlug: "alpha", siteId: nobody, userId: nobody },
     badInput: { hubSlug: "alpha", siteId: "x", userId: nobody },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "SITE_NOT_FOUND"),
   },
   "sites.listMine": {
     input: { hubSlug: "alpha" },
@@ -324,7 +324,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "sites.streams.list": {
     input: { hubSlug: "alpha", siteId: nobody },
     badInput: { hubSlug: "alpha", siteId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "SITE_NOT_FOUND"),
   },
   "sites.streams.create": {
     input: {
@@ -342,17 +342,17 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       modelKey: "yolo11n",
       workStartHour: 24,
     },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "SITE_NOT_FOUND"),
   },
   "sites.streams.update": {
     input: { hubSlug: "alpha", siteId: nobody, streamId: nobody, storeVideo: true },
     badInput: { hubSlug: "alpha", siteId: nobody, streamId: nobody, detection: { "Bad Key": 1 } },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "STREAM_NOT_FOUND"),
   },
   "sites.streams.delete": {
     input: { hubSlug: "alpha", siteId: nobody, streamId: nobody },
     badInput: { hubSlug: "alpha", siteId: nobody, streamId: "1" },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "STREAM_NOT_FOUND"),
   },
   "sites.streams.limit": {
     input: { hubSlug: "alpha" },
@@ -454,9 +454,9 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     outcomes: {
       ...hubStaff,
       moderator: "PERMISSION_DENIED",
-      admin: "NOT_FOUND",
-      owner: "NOT_FOUND",
-      superAdmin: "NOT_FOUND",
+      admin: "CONFIG_VERSION_NOT_FOUND",
+      owner: "CONFIG_VERSION_NOT_FOUND",
+      superAdmin: "CONFIG_VERSION_NOT_FOUND",
     },
   },
   "config.reload": {
@@ -466,7 +466,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   },
 
   // tickets: members open and read their own, staff (ticket.manage) handle all, admins delete.
-  // Writes on one ticket name `nobody`, so permitted callers get NOT_FOUND and nothing changes.
+  // Writes on one ticket name `nobody`, so permitted callers get TICKET_NOT_FOUND and nothing changes.
   "tickets.list": {
     input: { hubSlug: "alpha", status: "active", breached: "false" },
     badInput: { hubSlug: "alpha", limit: 0 },
@@ -502,12 +502,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "tickets.cannedReplies.update": {
     input: { hubSlug: "alpha", replyId: nobody, title: "Renamed" },
     badInput: { hubSlug: "alpha", replyId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "CANNED_REPLY_NOT_FOUND"),
   },
   "tickets.cannedReplies.delete": {
     input: { hubSlug: "alpha", replyId: nobody },
     badInput: { hubSlug: "alpha", replyId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "CANNED_REPLY_NOT_FOUND"),
   },
   "tickets.sla.list": {
     input: { hubSlug: "alpha" },
@@ -523,52 +523,52 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "tickets.sla.delete": {
     input: { hubSlug: "alpha", category: "Application" },
     badInput: { hubSlug: "alpha", category: "" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "SLA_POLICY_NOT_FOUND"),
   },
   "tickets.get": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.update": {
     input: { hubSlug: "alpha", ticketId: nobody, priority: "high" },
     badInput: { hubSlug: "alpha", ticketId: nobody, priority: "highest" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "TICKET_NOT_FOUND"),
   },
   "tickets.delete": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("admin", "NOT_FOUND"),
+    outcomes: hubPermission("admin", "TICKET_NOT_FOUND"),
   },
   "tickets.claim": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "TICKET_NOT_FOUND"),
   },
   "tickets.assign": {
     input: { hubSlug: "alpha", ticketId: nobody, assigneeId: nobody },
     badInput: { hubSlug: "alpha", ticketId: nobody, assigneeId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "TICKET_NOT_FOUND"),
   },
   "tickets.unassign": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "TICKET_NOT_FOUND"),
   },
   "tickets.close": {
     input: { hubSlug: "alpha", ticketId: nobody, reason: "Matrix" },
     badInput: { hubSlug: "alpha", ticketId: nobody, reason: "x".repeat(501) },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.reopen": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.markRead": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.merge": {
     input: {
@@ -577,43 +577,43 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       targetTicketId: "00000000-0000-7000-8000-000000000001",
     },
     badInput: { hubSlug: "alpha", ticketId: nobody, targetTicketId: "x" },
-    outcomes: hubPermission("moderator", "NOT_FOUND"),
+    outcomes: hubPermission("moderator", "TICKET_NOT_FOUND"),
   },
   "tickets.transcript": {
     input: { hubSlug: "alpha", ticketId: nobody, format: "html" },
     badInput: { hubSlug: "alpha", ticketId: nobody, format: "pdf" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.messages.list": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: nobody, limit: 0 },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.messages.send": {
     input: { hubSlug: "alpha", ticketId: nobody, body: "Hello from the matrix" },
     badInput: { hubSlug: "alpha", ticketId: nobody, body: "" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.messages.edit": {
     input: { hubSlug: "alpha", ticketId: nobody, messageId: nobody, body: "Edited" },
     badInput: { hubSlug: "alpha", ticketId: nobody, messageId: "x", body: "Edited" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.attachments.upload": {
     input: { hubSlug: "alpha", ticketId: nobody, name: "note.txt", data: "aGVsbG8=" },
     badInput: { hubSlug: "alpha", ticketId: nobody, name: "", data: "aGVsbG8=" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.attachments.get": {
     input: { hubSlug: "alpha", ticketId: nobody, fileId: nobody },
     badInput: { hubSlug: "alpha", ticketId: nobody, fileId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
 
   // private chats (seed 003): user-scoped, under /me; the world's chat is member <-> moderator.
   "chats.start": {
-    input: { recipientId: nobody, text: "Hello" },
-    badInput: { recipientId: nobody, text: " " },
+    input: { recipientId: nobody, body: "Hello" },
+    badInput: { recipientId: nobody, body: " " },
     outcomes: signedInGet("USER_NOT_FOUND"),
   },
   "chats.list": { input: { limit: 10 }, badInput: { limit: 0 }, outcomes: signedIn },
@@ -697,7 +697,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "auth.sessions.revoke": {
     input: { sessionId: nobody },
     badInput: { sessionId: "x" },
-    outcomes: signedInGet("NOT_FOUND"),
+    outcomes: signedInGet("SESSION_NOT_FOUND"),
   },
   "tokens.create": {
     input: { name: "matrix", scopes: ["read"] },
@@ -711,12 +711,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "identities.unlink": {
     input: { provider: "discord" },
     badInput: { provider: "myspace" },
-    outcomes: signedInGet("NOT_FOUND"),
+    outcomes: signedInGet("IDENTITY_NOT_FOUND"),
   },
   "tokens.revoke": {
     input: { tokenId: nobody },
     badInput: { tokenId: 1 },
-    outcomes: signedInGet("NOT_FOUND"),
+    outcomes: signedInGet("TOKEN_NOT_FOUND"),
   },
   "tokens.revokeAll": { input: undefined, badInput: { all: true }, outcomes: signedIn },
   "mfa.setup": { input: undefined, badInput: "x", outcomes: signedIn },
@@ -795,27 +795,27 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "qrLogin.watch": {
     input: { requestId: nobody, secret: "ghs_not-a-secret" },
     badInput: { requestId: "x", secret: "" },
-    outcomes: allGet("QR_NOT_FOUND"),
+    outcomes: allGet("QR_REQUEST_NOT_FOUND"),
   },
   "qrLogin.heartbeat": {
     input: { requestId: nobody, secret: "ghs_not-a-secret" },
     badInput: { requestId: nobody },
-    outcomes: allGet("QR_NOT_FOUND"),
+    outcomes: allGet("QR_REQUEST_NOT_FOUND"),
   },
   "qrLogin.inspect": {
     input: { requestId: nobody },
     badInput: { requestId: "x" },
-    outcomes: signedInGet("QR_NOT_FOUND"),
+    outcomes: signedInGet("QR_REQUEST_NOT_FOUND"),
   },
   "qrLogin.approve": {
     input: { requestId: nobody },
     badInput: { requestId: 1 },
-    outcomes: signedInGet("QR_NOT_FOUND"),
+    outcomes: signedInGet("QR_REQUEST_NOT_FOUND"),
   },
   "qrLogin.deny": {
     input: { requestId: nobody },
     badInput: {},
-    outcomes: signedInGet("QR_NOT_FOUND"),
+    outcomes: signedInGet("QR_REQUEST_NOT_FOUND"),
   },
   "qrLogin.exchange": {
     input: { ticket: "ghq_not-a-ticket" },
@@ -835,12 +835,12 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   "tickets.watch": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "tickets.typing": {
     input: { hubSlug: "alpha", ticketId: nobody },
     badInput: { hubSlug: "alpha", ticketId: "x" },
-    outcomes: hubPermission("member", "NOT_FOUND"),
+    outcomes: hubPermission("member", "TICKET_NOT_FOUND"),
   },
   "admin.mailbox.list": { input: {}, badInput: { limit: 1000 }, outcomes: superAdminOnly() },
   "admin.users.list": { input: {}, badInput: { limit: 0 }, outcomes: superAdminOnly() },

@@ -33,7 +33,7 @@ describe("starting chats", () => {
     expect(first).toMatchObject({ created: true, message: null });
     expect((await kit.member(first.chatId, a.id)).otherUserId).toBe(b.id);
     expect((await kit.member(first.chatId, b.id)).otherUserId).toBe(a.id);
-    const again = await b.caller.chats.start({ recipientId: a.id, text: "  hello again  " });
+    const again = await b.caller.chats.start({ recipientId: a.id, body: "  hello again  " });
     expect(again).toMatchObject({ chatId: first.chatId, created: false });
     expect(again.message).toMatchObject({ seq: 1, body: "hello again", authorId: b.id });
     expect(again.message!.author).toEqual({
@@ -51,7 +51,7 @@ describe("starting chats", () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         i % 2
-          ? a.caller.chats.start({ recipientId: b.id, text: `from a ${i}` })
+          ? a.caller.chats.start({ recipientId: b.id, body: `from a ${i}` })
           : b.caller.chats.start({ recipientId: a.id }),
       ),
     );

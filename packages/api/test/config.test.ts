@@ -207,7 +207,7 @@ describe("configuration sections", () => {
     });
     expect(
       await code(admin.config.restoreVersion({ ...hub, section: "tickets", version: 99 })),
-    ).toBe("NOT_FOUND");
+    ).toBe("CONFIG_VERSION_NOT_FOUND");
   });
 
   it("writes one audit row per version, in the same transaction as the write", async () => {
@@ -231,7 +231,7 @@ describe("configuration sections", () => {
     // A write that fails inside its transaction leaves nothing behind, not
     // even the section row the write locks.
     expect(await code(admin.config.restoreVersion({ ...hub, section: "meme", version: 1 }))).toBe(
-      "NOT_FOUND",
+      "CONFIG_VERSION_NOT_FOUND",
     );
     const rows = await fixture.db.db
       .select()

@@ -60,31 +60,31 @@ describe("external sign-in and account linking", () => {
     const a = await account("linker");
     const b = await account("linker");
     expect(
-      await externalSignIn(db().db, discord("d-200"), { linkTo: a.user.userId, ip: "10.0.0.1" }),
-    ).toEqual({ linked: true, userId: a.user.userId });
+      await externalSignIn(db().db, discord("d-200"), { linkTo: a.user.id, ip: "10.0.0.1" }),
+    ).toEqual({ linked: true, userId: a.user.id });
     // Linking again is a no-op; the same Discord account cannot go to b; a cannot link a second Discord.
-    expect(await codeOf(externalSignIn(db().db, discord("d-200"), { linkTo: a.user.userId }))).toBe(
+    expect(await codeOf(externalSignIn(db().db, discord("d-200"), { linkTo: a.user.id }))).toBe(
       "ok",
     );
-    expect(await codeOf(externalSignIn(db().db, discord("d-200"), { linkTo: b.user.userId }))).toBe(
+    expect(await codeOf(externalSignIn(db().db, discord("d-200"), { linkTo: b.user.id }))).toBe(
       "IDENTITY_TAKEN",
     );
-    expect(await codeOf(externalSignIn(db().db, discord("d-201"), { linkTo: a.user.userId }))).toBe(
+    expect(await codeOf(externalSignIn(db().db, discord("d-201"), { linkTo: a.user.id }))).toBe(
       "PROVIDER_ALREADY_LINKED",
     );
     // Signing in with the linked account signs in as a.
     const signIn = await externalSignIn(db().db, discord("d-200"), { kind: "api" });
-    expect(signIn.userId).toBe(a.user.userId);
+    expect(signIn.userId).toBe(a.user.id);
     const me = await as(a.accessToken);
     expect((await me.identities.list()).identities.map((i) => i.provider)).toEqual(["discord"]);
     // a has a password, so the link can go.
     expect(await me.identities.unlink({ provider: "discord" })).toEqual({ unlinked: true });
-    expect(await code(me.identities.unlink({ provider: "discord" }))).toBe("NOT_FOUND");
+    expect(await code(me.identities.unlink({ provider: "discord" }))).toBe("IDENTITY_NOT_FOUND");
     const actions = (
       await db()
         .db.select({ action: schema.auditLog.action })
         .from(schema.auditLog)
-        .where(eq(schema.auditLog.actorId, a.user.userId))
+        .where(eq(schema.auditLog.actorId, a.user.id))
     ).map((row) => row.action);
     expect(actions).toEqual(expect.arrayContaining(["identity.link", "identity.unlink"]));
   });
@@ -111,11 +111,7 @@ describe("external sign-in and account linking", () => {
 
   it("asks for the MFA step when the user has MFA on", async () => {
     const a = await account("mfalinker");
-    await externalSignIn(
-      db().db,
-      { provider: "yandex", accountId: "y-1" },
-      { linkTo: a.user.userId },
-    );
+    await externalSignIn(db().db, { provider: "yandex", accountId: "y-1" }, { linkTo: a.user.id });
     const me = await as(a.accessToken);
     await me.mfa.setup();
     await me.mfa.enable({ code: await totpFor(a.username, nowSeconds()) });

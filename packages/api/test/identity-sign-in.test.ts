@@ -118,7 +118,7 @@ describe("sign-in", () => {
       sessionId: session.sessionId,
     });
     expect(await code((await anon()).auth.verify())).toBe("UNAUTHENTICATED");
-    expect(await code((await as("not.a.jwt")).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as("not.a.jwt")).auth.verify())).toBe("INVALID_TOKEN");
   });
 
   it("answers the user's roles and permissions in each hub, for login and the MFA step alike", async () => {
@@ -190,7 +190,7 @@ describe("sign-in", () => {
       expiresAt: null,
     };
     await setUserActive(db().db, actor, user!.id, false);
-    expect(await code((await as(session.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(session.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(
       await code(
         (await anon("10.3.0.1")).auth.login({
@@ -221,7 +221,7 @@ describe("refresh tokens", () => {
     expect(await code(caller.auth.refresh({ refreshToken: third.refreshToken }))).toBe(
       "INVALID_TOKEN",
     );
-    expect(await code((await as(third.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(third.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
   });
 });
 
@@ -239,7 +239,7 @@ describe("sessions", () => {
     expect(sessions.items.find((s) => s.current)?.id).toBe(first.sessionId);
 
     await (await as(second.accessToken)).auth.logout();
-    expect(await code((await as(second.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(second.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(await code((await as(first.accessToken)).auth.verify())).toBe("ok");
 
     const third = await (
@@ -249,9 +249,9 @@ describe("sessions", () => {
     expect(await (await as(first.accessToken)).auth.logoutAll({ keepCurrent: true })).toEqual({
       endedSessions: 1,
     });
-    expect(await code((await as(third.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(third.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     await (await as(first.accessToken)).auth.sessions.revoke({ sessionId: first.sessionId });
-    expect(await code((await as(first.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(first.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
   });
 
   it("password change needs the old password and can end other sessions", async () => {
@@ -276,7 +276,7 @@ describe("sessions", () => {
         endOtherSessions: true,
       }),
     ).toEqual({ endedSessions: 1 });
-    expect(await code((await as(other.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(other.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(await code((await as(first.accessToken)).auth.verify())).toBe("ok");
     expect(
       await code(

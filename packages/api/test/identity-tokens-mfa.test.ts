@@ -21,7 +21,7 @@ describe("application tokens", () => {
     expect(await code(bot.users.updateMe({ status: "bot" }))).toBe("SCOPE_MISSING");
     expect(await code(bot.tokens.create({ name: "child", scopes: ["*"] }))).toBe("SCOPE_MISSING");
     await me.tokens.revoke({ tokenId: created.id });
-    expect(await code((await as(created.token)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(created.token)).auth.verify())).toBe("INVALID_TOKEN");
   });
 
   it("expire", async () => {

@@ -73,7 +73,7 @@ describe("instance administrators stored on the account", () => {
     const before = await as(someone.accessToken);
     expect(await code(before.admin.users.list({ limit: 5 }))).toBe("SUPER_ADMIN_REQUIRED");
     const row = await boss.caller.admin.users.setInstanceAdmin({
-      userId: someone.user.userId,
+      userId: someone.user.id,
       instanceAdmin: true,
     });
     expect(row).toMatchObject({
@@ -85,8 +85,8 @@ describe("instance administrators stored on the account", () => {
     expect(await code((await as(someone.accessToken)).admin.users.list({ limit: 5 }))).toBe("ok");
     const audit = await listAudit(db().db, { hubId: null, action: "user.promote", limit: 10 });
     expect(audit.items.map((item) => [item.actorId, item.targetId, item.after])).toContainEqual([
-      boss.user.userId,
-      someone.user.userId,
+      boss.user.id,
+      someone.user.id,
       { instanceAdmin: true },
     ]);
   });
@@ -96,7 +96,7 @@ describe("instance administrators stored on the account", () => {
     const boss = await storedAdmin();
     const other = await storedAdmin();
     const row = await boss.caller.admin.users.setInstanceAdmin({
-      userId: other.user.userId,
+      userId: other.user.id,
       instanceAdmin: false,
     });
     expect(row).toMatchObject({ superAdmin: false, instanceAdmin: false });
@@ -115,7 +115,7 @@ describe("instance administrators stored on the account", () => {
     expect(
       await code(
         boss.caller.admin.users.setInstanceAdmin({
-          userId: boss.user.userId,
+          userId: boss.user.id,
           instanceAdmin: false,
         }),
       ),
@@ -131,12 +131,8 @@ describe("instance administrators stored on the account", () => {
     const one = await storedAdmin();
     const two = await storedAdmin();
     const outcomes = await Promise.all([
-      code(
-        one.caller.admin.users.setInstanceAdmin({ userId: two.user.userId, instanceAdmin: false }),
-      ),
-      code(
-        two.caller.admin.users.setInstanceAdmin({ userId: one.user.userId, instanceAdmin: false }),
-      ),
+      code(one.caller.admin.users.setInstanceAdmin({ userId: two.user.id, instanceAdmin: false })),
+      code(two.caller.admin.users.setInstanceAdmin({ userId: one.user.id, instanceAdmin: false })),
     ]);
     // The loser may also have lost its own rights before its call was authorized.
     expect(outcomes.filter((outcome) => outcome === "ok")).toHaveLength(1);
@@ -163,7 +159,7 @@ describe("instance administrators stored on the account", () => {
     // rootone remains, so the stored admin may step down.
     expect(
       await boss.caller.admin.users.setInstanceAdmin({
-        userId: boss.user.userId,
+        userId: boss.user.id,
         instanceAdmin: false,
       }),
     ).toMatchObject({ superAdmin: false });

@@ -254,14 +254,14 @@ describe("joining", () => {
       maxUses: 1,
     });
     expect(await code(callerFor(stranger).hubs.acceptInvite({ code: targeted.code }))).toBe(
-      "INVITE_INVALID",
+      "INVITE_NOT_FOUND",
     );
     expect(await callerFor(invitee).hubs.acceptInvite({ code: targeted.code })).toEqual({
       hubSlug: "alpha",
       role: "moderator",
     });
     expect(await code(callerFor(invitee).hubs.acceptInvite({ code: targeted.code }))).toBe(
-      "INVITE_INVALID",
+      "INVITE_NOT_FOUND",
     );
 
     const open = await as("moderator").members.invites.create({
@@ -274,7 +274,7 @@ describe("joining", () => {
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(schema.hubInvites.id, open.id));
     expect(await code(callerFor(stranger).hubs.acceptInvite({ code: open.code }))).toBe(
-      "INVITE_INVALID",
+      "INVITE_NOT_FOUND",
     );
     const revoked = await as("moderator").members.invites.create({
       hubSlug: "alpha",
@@ -282,7 +282,7 @@ describe("joining", () => {
     });
     await as("moderator").members.invites.revoke({ hubSlug: "alpha", inviteId: revoked.id });
     expect(await code(callerFor(stranger).hubs.acceptInvite({ code: revoked.code }))).toBe(
-      "INVITE_INVALID",
+      "INVITE_NOT_FOUND",
     );
   });
 });
@@ -298,7 +298,7 @@ describe("bans, dismissals and notes", () => {
       expiresAt: until,
     });
     expect(await code(as("moderator").members.get({ hubSlug: "alpha", userId: target.id }))).toBe(
-      "NOT_FOUND",
+      "MEMBER_NOT_FOUND",
     );
     const invite = await as("moderator").members.invites.create({
       hubSlug: "alpha",
@@ -477,7 +477,7 @@ describe("member list", () => {
       roleId: await roleId("moderator"),
     });
     expect(moderators.items.length).toBeGreaterThan(0);
-    expect(moderators.items.map((m) => m.userId)).toContain(
+    expect(moderators.items.map((m) => m.id)).toContain(
       fixture.world.principals.moderator.userId,
     );
     expect(moderators.items.every((m) => m.roles.some((r) => r.key === "moderator"))).toBe(true);

@@ -161,10 +161,10 @@ describe("QR sign-in", () => {
 
     const signedIn = await (await browser()).qrLogin.exchange({ ticket });
     if (signedIn.mfaRequired) throw new Error("no MFA step expected");
-    expect(signedIn.user).toMatchObject({ userId: phone.user.id, username: phone.user.username });
+    expect(signedIn.user).toMatchObject({ id: phone.user.id, username: phone.user.username });
     const newSession = await callerFor(`Bearer ${signedIn.accessToken}`, "10.7.1.1", "x");
     expect(await newSession.auth.verify()).toMatchObject({
-      userId: phone.user.id,
+      id: phone.user.id,
       sessionId: signedIn.sessionId,
       via: "access-token",
     });
@@ -179,10 +179,12 @@ describe("QR sign-in", () => {
     const b = await browser();
     const request = await b.qrLogin.create();
     const wrong = { requestId: request.requestId, secret: "ghs_not-the-secret" };
-    expect(await outcome(b.qrLogin.watch(wrong))).toBe("QR_NOT_FOUND");
-    expect(await outcome(b.qrLogin.heartbeat(wrong))).toBe("QR_NOT_FOUND");
+    expect(await outcome(b.qrLogin.watch(wrong))).toBe("QR_REQUEST_NOT_FOUND");
+    expect(await outcome(b.qrLogin.heartbeat(wrong))).toBe("QR_REQUEST_NOT_FOUND");
     const unknown = { requestId: "00000000-0000-7000-8000-000000000000" };
-    expect(await outcome((await device()).caller.qrLogin.inspect(unknown))).toBe("QR_NOT_FOUND");
+    expect(await outcome((await device()).caller.qrLogin.inspect(unknown))).toBe(
+      "QR_REQUEST_NOT_FOUND",
+    );
   });
 
   it("allows two parties at most: another session, of the same user or not, is refused", async () => {

@@ -96,7 +96,9 @@ describe("sites", () => {
       ok: true,
       streamsDeleted: 0,
     });
-    expect((await failure(admin.sites.get({ ...alpha, siteId: site.id }))).code).toBe("NOT_FOUND");
+    expect((await failure(admin.sites.get({ ...alpha, siteId: site.id }))).code).toBe(
+      "SITE_NOT_FOUND",
+    );
   });
 
   it("pages newest first", async () => {
@@ -232,7 +234,7 @@ describe("streams", () => {
     await admin.sites.streams.delete({ ...ref, streamId: full.id });
     expect((await admin.sites.streams.list(ref)).items.map((s) => s.name)).toEqual(["West"]);
     expect((await failure(admin.sites.streams.delete({ ...ref, streamId: full.id }))).code).toBe(
-      "NOT_FOUND",
+      "STREAM_NOT_FOUND",
     );
   });
 
@@ -282,7 +284,7 @@ describe("streams", () => {
     const elsewhere = await failure(
       admin.sites.streams.update({ ...alpha, siteId: two.id, streamId: first.id, name: "Moved" }),
     );
-    expect(elsewhere.code).toBe("NOT_FOUND");
+    expect(elsewhere.code).toBe("STREAM_NOT_FOUND");
   });
 
   it("stop at the hub's limit with a clear 403, and refused writes leave no audit row", async () => {
@@ -440,17 +442,24 @@ describe("hub scope", () => {
 
     // Alpha's ids named in hub beta, where the caller is the owner.
     const inBeta = { ...beta, siteId: site.id };
-    for (const call of [
-      () => outsider.sites.get(inBeta),
-      () => outsider.sites.update({ ...inBeta, name: "Taken over" }),
-      () => outsider.sites.delete(inBeta),
-      () => outsider.sites.addUser({ ...inBeta, userId: fixture.world.principals.otherHub.userId }),
-      () => outsider.sites.streams.list(inBeta),
-      () => outsider.sites.streams.create({ ...inBeta, ...camera("Intruder") }),
-      () => outsider.sites.streams.update({ ...inBeta, streamId: stream.id, storeVideo: true }),
-      () => outsider.sites.streams.delete({ ...inBeta, streamId: stream.id }),
-    ])
-      expect((await failure(call())).code).toBe("NOT_FOUND");
+    for (const [call, expected] of [
+      [() => outsider.sites.get(inBeta), "SITE_NOT_FOUND"],
+      [() => outsider.sites.update({ ...inBeta, name: "Taken over" }), "SITE_NOT_FOUND"],
+      [() => outsider.sites.delete(inBeta), "SITE_NOT_FOUND"],
+      [
+        () =>
+          outsider.sites.addUser({ ...inBeta, userId: fixture.world.principals.otherHub.userId }),
+        "SITE_NOT_FOUND",
+      ],
+      [() => outsider.sites.streams.list(inBeta), "SITE_NOT_FOUND"],
+      [() => outsider.sites.streams.create({ ...inBeta, ...camera("Intruder") }), "SITE_NOT_FOUND"],
+      [
+        () => outsider.sites.streams.update({ ...inBeta, streamId: stream.id, storeVideo: true }),
+        "STREAM_NOT_FOUND",
+      ],
+      [() => outsider.sites.streams.delete({ ...inBeta, streamId: stream.id }), "STREAM_NOT_FOUND"],
+    ] as const)
+      expect((await failure(call())).code).toBe(expected);
     expect((await admin.sites.get(ref)).name).toBe("Private");
     expect((await admin.sites.streams.list(ref)).items).toHaveLength(1);
   });

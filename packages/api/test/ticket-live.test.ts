@@ -96,7 +96,7 @@ describe("ticket subscriptions", () => {
     const { user: other, caller: stranger } = await kit.newMember();
     const ticket = await kit.open(owner);
     expect(await outcome(stranger.tickets.watch({ hubSlug: "alpha", ticketId: ticket.id }))).toBe(
-      "NOT_FOUND",
+      "TICKET_NOT_FOUND",
     );
     const otherTicket = await kit.open(stranger);
     const live = reader(
@@ -150,7 +150,7 @@ describe("ticket subscriptions", () => {
     await inbox.until(inbox.ended, wait);
     await watch.until(watch.ended, wait);
     // Subscribing again answers as a member: the ticket is not theirs.
-    expect(await outcome(moderator.tickets.watch(onIt))).toBe("NOT_FOUND");
+    expect(await outcome(moderator.tickets.watch(onIt))).toBe("TICKET_NOT_FOUND");
   });
 
   it("ends a member's ticket stream when their session is revoked", async () => {

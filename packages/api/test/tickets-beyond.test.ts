@@ -108,7 +108,7 @@ describe("SLA policies", () => {
       deleted: true,
     });
     expect(await outcome(staff.tickets.sla.delete({ ...alpha, category: "Bug" }))).toBe(
-      "NOT_FOUND",
+      "SLA_POLICY_NOT_FOUND",
     );
     expect((await kit.audit("slaPolicy.delete", policy.id)).length).toBe(1);
   });
@@ -160,7 +160,7 @@ describe("canned replies", () => {
       await outcome(
         as("otherHub").tickets.cannedReplies.delete({ hubSlug: "beta", replyId: reply.id }),
       ),
-    ).toBe("NOT_FOUND");
+    ).toBe("CANNED_REPLY_NOT_FOUND");
     expect(await staff.tickets.cannedReplies.delete({ ...alpha, replyId: reply.id })).toEqual({
       deleted: true,
     });
@@ -274,7 +274,7 @@ describe("transcripts", () => {
     const { user, caller } = await kit.newMember();
     const ticket = await kit.open(caller, { subject: "Page shows <b>raw</b> tags" });
     const onIt = { ...alpha, ticketId: ticket.id };
-    expect(await outcome(caller.tickets.transcript(onIt))).toBe("NOT_FOUND");
+    expect(await outcome(caller.tickets.transcript(onIt))).toBe("TRANSCRIPT_NOT_FOUND");
     await caller.tickets.messages.send({
       ...onIt,
       body: '**Bold** and <script>alert("x")</script> & more',
@@ -314,7 +314,7 @@ describe("transcripts", () => {
       const ticket = await kit.open(caller);
       await caller.tickets.close({ ...alpha, ticketId: ticket.id });
       expect(await outcome(caller.tickets.transcript({ ...alpha, ticketId: ticket.id }))).toBe(
-        "NOT_FOUND",
+        "TRANSCRIPT_NOT_FOUND",
       );
     } finally {
       await as("admin").config.updateSection({
@@ -403,7 +403,9 @@ describe("attachments", () => {
       expect(refused.code).toBe("INVALID_ATTACHMENT");
       expect(Object.keys(refused.fieldErrors)).toEqual(["attachments.0.key"]);
     }
-    expect(await outcome(other.tickets.attachments.get({ ...onIt, fileId }))).toBe("NOT_FOUND");
+    expect(await outcome(other.tickets.attachments.get({ ...onIt, fileId }))).toBe(
+      "TICKET_NOT_FOUND",
+    );
 
     // A file on an internal note is for staff only.
     const secret = await as("moderator").tickets.attachments.upload({
@@ -419,7 +421,7 @@ describe("attachments", () => {
     });
     const secretId = secret.key.split("/").at(-1)!.split(".")[0]!;
     expect(await outcome(caller.tickets.attachments.get({ ...onIt, fileId: secretId }))).toBe(
-      "NOT_FOUND",
+      "ATTACHMENT_NOT_FOUND",
     );
     expect(
       await outcome(as("moderator").tickets.attachments.get({ ...onIt, fileId: secretId })),
@@ -476,8 +478,12 @@ describe("scheduled jobs", () => {
     await runDueJobs(fixture.db.db, jobs, purgeEarly);
     expect(await outcome(caller.tickets.get({ ...alpha, ticketId: idle.id }))).toBe("ok");
     await runDueJobs(fixture.db.db, jobs, new Date(closeAt.getTime() + 7 * 86_400_000 + 1000));
-    expect(await outcome(caller.tickets.get({ ...alpha, ticketId: idle.id }))).toBe("NOT_FOUND");
-    expect(await outcome(staff.tickets.get({ ...alpha, ticketId: merged.id }))).toBe("NOT_FOUND");
+    expect(await outcome(caller.tickets.get({ ...alpha, ticketId: idle.id }))).toBe(
+      "TICKET_NOT_FOUND",
+    );
+    expect(await outcome(staff.tickets.get({ ...alpha, ticketId: merged.id }))).toBe(
+      "TICKET_NOT_FOUND",
+    );
     // Their event streams go with them, in the same transaction.
     const streams = [ticketStream(idle.id), ticketStream(merged.id)];
     expect(await kit.events(...streams)).toEqual([]);

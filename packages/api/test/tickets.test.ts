@@ -196,7 +196,7 @@ describe("creating tickets", () => {
 });
 
 describe("who sees a ticket", () => {
-  it("shows staff every ticket and members only their own (NOT_FOUND otherwise)", async () => {
+  it("shows staff every ticket and members only their own (TICKET_NOT_FOUND otherwise)", async () => {
     const owner = await kit.newMember();
     const other = await kit.newMember();
     const ticket = await kit.open(owner.caller);
@@ -214,7 +214,7 @@ describe("who sees a ticket", () => {
       () => t.transcript(onIt),
       () => t.attachments.upload({ ...onIt, name: "a.txt", data: "aGk=" }),
     ])
-      expect(await outcome(call())).toBe("NOT_FOUND");
+      expect(await outcome(call())).toBe("TICKET_NOT_FOUND");
     const mine = await other.caller.tickets.list({ ...alpha, limit: 100 });
     expect(mine.items.map((t) => t.id)).not.toContain(ticket.id);
     const all = await as("moderator").tickets.list({ ...alpha, limit: 100 });
@@ -230,7 +230,7 @@ describe("who sees a ticket", () => {
     // Another hub's staff do not find it through their own hub either.
     expect(
       await outcome(as("otherHub").tickets.get({ hubSlug: "beta", ticketId: ticket.id })),
-    ).toBe("NOT_FOUND");
+    ).toBe("TICKET_NOT_FOUND");
     expect(await outcome(as("otherHub").tickets.get(onIt))).toBe("HUB_NOT_FOUND");
     expect(await outcome(as("guest").tickets.get(onIt))).toBe("PERMISSION_DENIED");
   });
@@ -405,8 +405,8 @@ describe("closing, reopening and deleting", () => {
     expect(await outcome(caller.tickets.delete(onIt))).toBe("PERMISSION_DENIED");
     expect(await outcome(as("moderator").tickets.delete(onIt))).toBe("PERMISSION_DENIED");
     expect(await as("admin").tickets.delete(onIt)).toEqual({ deleted: true });
-    expect(await outcome(as("admin").tickets.get(onIt))).toBe("NOT_FOUND");
-    expect(await outcome(as("admin").tickets.delete(onIt))).toBe("NOT_FOUND");
+    expect(await outcome(as("admin").tickets.get(onIt))).toBe("TICKET_NOT_FOUND");
+    expect(await outcome(as("admin").tickets.delete(onIt))).toBe("TICKET_NOT_FOUND");
     const left = await fixture.db.db
       .select()
       .from(schema.ticketMessages)
@@ -527,7 +527,7 @@ describe("messages, internal notes and unread counts", () => {
     ).toBe("FORBIDDEN");
     expect(
       await outcome(caller.tickets.messages.edit({ ...onIt, messageId: note.id, body: "x" })),
-    ).toBe("NOT_FOUND");
+    ).toBe("TICKET_MESSAGE_NOT_FOUND");
     const types = (await kit.events(ticketStream(ticket.id))).map((e) => e.type);
     expect(types).toEqual(["message.created", "message.created", "message.edited"]);
   });

@@ -141,7 +141,7 @@ describe("user administration", () => {
       password: "a new member's passphrase",
     });
     expect(created).toMatchObject({ username: "made.by.root", isActive: true, superAdmin: false });
-    expect((await login("made.by.root", "a new member's passphrase")).user.userId).toBe(created.id);
+    expect((await login("made.by.root", "a new member's passphrase")).user.id).toBe(created.id);
     expect(
       await code(
         caller.admin.users.create({
@@ -181,7 +181,7 @@ describe("user administration", () => {
 
     // The next request with the same cookie is anonymous (HTTP 401).
     expect(await code((await cookieCaller(cookie)).users.me())).toBe("UNAUTHENTICATED");
-    expect(await code((await as(target.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(target.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(await code((await anon()).auth.refresh({ refreshToken: target.refreshToken }))).toBe(
       "INVALID_TOKEN",
     );
@@ -228,7 +228,7 @@ describe("user administration", () => {
       username: "fresh.name",
     });
     expect(await audited("user.rename", userId)).toBe(1);
-    expect((await login("fresh.name", target.password)).user.userId).toBe(userId);
+    expect((await login("fresh.name", target.password)).user.id).toBe(userId);
     expect(await code(login(target.username, target.password))).toBe("INVALID_CREDENTIALS");
     expect(await code(caller.admin.users.rename({ userId, username: "ROOTONE" }))).toBe(
       "USERNAME_TAKEN",
@@ -258,7 +258,7 @@ describe("user administration", () => {
       await caller.admin.users.resetPassword({ userId, password: "set by the admin today" }),
     ).toEqual({ ok: true });
     expect(await audited("user.resetPassword", userId)).toBe(1);
-    expect(await code((await as(target.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(target.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(await code((await cookieCaller(cookie)).users.me())).toBe("UNAUTHENTICATED");
     expect(await code(login(target.username, target.password))).toBe("INVALID_CREDENTIALS");
     const fresh = await login(target.username, "set by the admin today");
@@ -275,7 +275,7 @@ describe("user administration", () => {
     expect((await caller.admin.users.list({ query: target.username, limit: 10 })).items).toEqual(
       [],
     );
-    expect(await code((await as(target.accessToken)).auth.verify())).toBe("UNAUTHENTICATED");
+    expect(await code((await as(target.accessToken)).auth.verify())).toBe("INVALID_TOKEN");
     expect(await code(login(target.username, target.password))).toBe("INVALID_CREDENTIALS");
     expect(await code(caller.admin.users.delete({ userId }))).toBe("USER_NOT_FOUND");
   });
@@ -283,7 +283,7 @@ describe("user administration", () => {
   it("protects a super admin from every other administrator, but not from themselves", async () => {
     const one = await root("rootone");
     const two = await root("roottwo");
-    const oneId = one.user.userId;
+    const oneId = one.user.id;
     const attempts = {
       deactivate: () => two.caller.admin.users.setActive({ userId: oneId, active: false }),
       rename: () => two.caller.admin.users.rename({ userId: oneId, username: "demoted1" }),

@@ -1,7 +1,8 @@
 import { schema } from "@guildhall/db";
-import { sql } from "drizzle-orm";
+import { getTableName, is, sql } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFaultFromDatabase, createUser } from "../src";
+import { clientFaultFromDatabase, createUser, errorCodes } from "../src";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 /**
@@ -48,6 +49,37 @@ describe("database errors as client faults", () => {
     const fault = clientFaultFromDatabase(error);
     expect(fault?.code).toBe("USER_NOT_FOUND");
     expect(fault?.fieldErrors).toEqual({ targetUserId: ["errors.notFound"] });
+  });
+
+  it("names the hub a foreign key did not find", async () => {
+    const error = await failure(() =>
+      tdb.db.insert(schema.hubRoles).values({
+        hubId: "01890a5d-ac96-774b-bcce-b302099a8057",
+        key: "fk-role",
+        name: "FK role",
+        position: 1,
+      }),
+    );
+    const fault = clientFaultFromDatabase(error);
+    expect(fault?.code).toBe("HUB_NOT_FOUND");
+    expect(fault?.params).toEqual({ hub: "01890a5d-ac96-774b-bcce-b302099a8057" });
+  });
+
+  it("answers every table a foreign key points at with that resource's own 404 code", () => {
+    const referenced = new Set<string>();
+    for (const table of Object.values(schema))
+      if (is(table, PgTable))
+        for (const fk of getTableConfig(table).foreignKeys)
+          referenced.add(getTableName(fk.reference().foreignTable));
+    expect(referenced.size).toBeGreaterThan(3);
+    for (const table of referenced) {
+      const fault = clientFaultFromDatabase({
+        code: "23503",
+        detail: `Key (some_id)=(x) is not present in table "${table}".`,
+      });
+      expect(fault?.code, table).toMatch(/^[A-Z_]+_NOT_FOUND$/);
+      expect(errorCodes[fault!.code].http, table).toBe(404);
+    }
   });
 
   it("maps data exceptions (out of range, NUL, bad text for the type) to VALIDATION_FAILED", async () => {

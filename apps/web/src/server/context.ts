@@ -30,7 +30,9 @@ function sameOrigin(req: RequestHead): boolean {
  * Per-request context for the route handlers (tRPC, REST and SSE). The
  * principal comes from `Authorization: Bearer` (access or application token)
  * or else from the dashboard's next-auth cookie (read by `readCookie`); either
- * way the session is re-checked.
+ * way the session is re-checked. An `Authorization` header that names no live
+ * session or token is never replaced by the cookie; it marks the context
+ * `credentialsRejected` (INVALID_TOKEN).
  */
 export async function contextFromRequest(
   req: RequestHead,
@@ -38,7 +40,7 @@ export async function contextFromRequest(
   readCookie: () => Promise<CookieSession | null> = cookieSession,
 ): Promise<Context> {
   const handle = await getDatabase();
-  const authorization = req.headers.get("authorization");
+  const authorization = req.headers.get("authorization")?.trim() || null;
   let principal = await resolvePrincipal(handle.db, authorization);
   if (!principal && !authorization && sameOrigin(req)) {
     // The cookie names a browser session, which sessionPrincipal reports as via "session".
@@ -51,6 +53,8 @@ export async function contextFromRequest(
     headers: req.headers,
     resHeaders,
     principal,
+    // Credentials were sent and named nobody: INVALID_TOKEN where a principal is needed.
+    credentialsRejected: authorization !== null && !principal,
     peer: peerAddress(req.headers),
     transport: req.transport ?? "trpc",
     bus: busFor(handle),

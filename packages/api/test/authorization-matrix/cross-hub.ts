@@ -29,14 +29,15 @@ export interface CrossIds extends WorldObjects {
 
 type Build = (here: HubObjects, there: HubObjects) => Record<string, unknown>;
 
-/** Alpha's callers: admins (staff see every object of their hub, so NOT_FOUND is the hub filter). */
+/** Alpha's callers: admins (staff see every object of their hub, so a not-found is the hub filter). */
 const alphaStaff: Role = "admin";
 
 /**
  * Both directions: beta's owner in beta naming alpha's objects, and alpha's
  * staff in alpha naming beta's. `build(here, there)` gets the caller's hub first.
  */
-function bothWays(build: Build, expect: Outcome = "NOT_FOUND", extra: Partial<CrossCase> = {}) {
+/** `expect` is the resource's own not-found code (or what the call answers instead). */
+function bothWays(build: Build, expect: Outcome, extra: Partial<CrossCase> = {}) {
   return (o: CrossIds): CrossCase[] => [
     { as: "otherHub", input: { hubSlug: "beta", ...build(o.beta, o.alpha) }, expect, ...extra },
     { as: alphaStaff, input: { hubSlug: "alpha", ...build(o.alpha, o.beta) }, expect, ...extra },
@@ -102,7 +103,10 @@ function chatOfOthers(build: (chat: HubObjects) => Record<string, unknown>) {
 }
 
 const ticket = (extra: Build = () => ({})) =>
-  bothWays((here, there) => ({ ticketId: there.ticketId, ...extra(here, there) }));
+  bothWays(
+    (here, there) => ({ ticketId: there.ticketId, ...extra(here, there) }),
+    "TICKET_NOT_FOUND",
+  );
 
 /**
  * Every procedure that takes an object id, with its cross-hub (or cross-user)
@@ -110,9 +114,12 @@ const ticket = (extra: Build = () => ({})) =>
  * procedure whose input has an id, and that no call changes either hub.
  */
 export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
-  "roles.update": bothWays((_h, there) => ({ roleId: there.roleId, name: "Renamed" })),
-  "roles.delete": bothWays((_h, there) => ({ roleId: there.roleId })),
-  "members.get": bothWays((_h, there) => ({ userId: there.memberId })),
+  "roles.update": bothWays(
+    (_h, there) => ({ roleId: there.roleId, name: "Renamed" }),
+    "ROLE_NOT_FOUND",
+  ),
+  "roles.delete": bothWays((_h, there) => ({ roleId: there.roleId }), "ROLE_NOT_FOUND"),
+  "members.get": bothWays((_h, there) => ({ userId: there.memberId }), "MEMBER_NOT_FOUND"),
   "members.roleHistory": listsOwnOnly(
     (_h, there) => ({ userId: there.memberId }),
     valuesIn("roleKey"),
@@ -120,64 +127,100 @@ export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
   "members.list": listsOwnOnly((_h, there) => ({ roleId: there.roleId }), valuesIn("memberId")),
   "members.bans": listsOwnOnly((_h, there) => ({ userId: there.bannedId }), valuesIn("bannedId")),
   "tickets.list": listsOwnOnly((_h, there) => ({ assigneeId: there.ownerId }), idsIn),
-  "members.invites.create": bothWays((_h, there) => ({ roleId: there.roleId, expiresInHours: 1 })),
-  "members.dismiss": bothWays((_h, there) => ({ userId: there.memberId })),
+  "members.invites.create": bothWays(
+    (_h, there) => ({ roleId: there.roleId, expiresInHours: 1 }),
+    "ROLE_NOT_FOUND",
+  ),
+  "members.dismiss": bothWays((_h, there) => ({ userId: there.memberId }), "MEMBER_NOT_FOUND"),
   // Users are global: a hub may ban (or note) someone who is no member yet, in its own hub only.
   "members.ban": bothWays((_h, there) => ({ userId: there.memberId, reason: "cross-hub" }), "ok", {
     ownHubMayChange: true,
   }),
   // A ban in force in the other hub only is no ban here.
-  "members.unban": bothWays((_h, there) => ({ userId: there.bannedId })),
+  "members.unban": bothWays((_h, there) => ({ userId: there.bannedId }), "BAN_NOT_FOUND"),
   "members.addNote": bothWays((_h, there) => ({ userId: there.memberId, body: "x" }), "ok", {
     ownHubMayChange: true,
   }),
   "members.grantRole": each(
-    bothWays((here, there) => ({ userId: here.memberId, roleId: there.roleId })),
-    bothWays((here, there) => ({ userId: there.memberId, roleId: here.roleId })),
+    bothWays((here, there) => ({ userId: here.memberId, roleId: there.roleId }), "ROLE_NOT_FOUND"),
+    bothWays(
+      (here, there) => ({ userId: there.memberId, roleId: here.roleId }),
+      "MEMBER_NOT_FOUND",
+    ),
   ),
   "members.revokeRole": each(
-    bothWays((here, there) => ({ userId: here.memberId, roleId: there.roleId })),
-    bothWays((here, there) => ({ userId: there.memberId, roleId: here.roleId })),
+    bothWays((here, there) => ({ userId: here.memberId, roleId: there.roleId }), "ROLE_NOT_FOUND"),
+    bothWays(
+      (here, there) => ({ userId: there.memberId, roleId: here.roleId }),
+      "MEMBER_NOT_FOUND",
+    ),
   ),
-  "members.invites.revoke": bothWays((_h, there) => ({ inviteId: there.inviteId })),
+  "members.invites.revoke": bothWays(
+    (_h, there) => ({ inviteId: there.inviteId }),
+    "INVITE_NOT_FOUND",
+  ),
   "members.applications.decide": each(
-    bothWays((_h, there) => ({ applicationId: there.applicationId, accept: true })),
-    bothWays((_h, there) => ({ applicationId: there.applicationId, accept: false })),
+    bothWays(
+      (_h, there) => ({ applicationId: there.applicationId, accept: true }),
+      "JOIN_APPLICATION_NOT_FOUND",
+    ),
+    bothWays(
+      (_h, there) => ({ applicationId: there.applicationId, accept: false }),
+      "JOIN_APPLICATION_NOT_FOUND",
+    ),
   ),
-  "sites.get": bothWays((_h, there) => ({ siteId: there.siteId })),
+  "sites.get": bothWays((_h, there) => ({ siteId: there.siteId }), "SITE_NOT_FOUND"),
   "sites.create": bothWays(
     (_h, there) => ({ name: "Cross-hub site", userIds: [there.memberId] }),
     "NOT_A_MEMBER",
   ),
-  "sites.update": bothWays((_h, there) => ({ siteId: there.siteId, name: "Renamed" })),
-  "sites.delete": bothWays((_h, there) => ({ siteId: there.siteId })),
+  "sites.update": bothWays(
+    (_h, there) => ({ siteId: there.siteId, name: "Renamed" }),
+    "SITE_NOT_FOUND",
+  ),
+  "sites.delete": bothWays((_h, there) => ({ siteId: there.siteId }), "SITE_NOT_FOUND"),
   "sites.addUser": each(
-    bothWays((_h, there) => ({ siteId: there.siteId, userId: there.memberId })),
+    bothWays((_h, there) => ({ siteId: there.siteId, userId: there.memberId }), "SITE_NOT_FOUND"),
     bothWays((here, there) => ({ siteId: here.siteId, userId: there.memberId }), "NOT_A_MEMBER"),
   ),
   "sites.removeUser": each(
-    bothWays((_h, there) => ({ siteId: there.siteId, userId: there.memberId })),
+    bothWays((_h, there) => ({ siteId: there.siteId, userId: there.memberId }), "SITE_NOT_FOUND"),
     // The other hub's user is on no site here: nothing to remove (and nothing removed there).
     bothWays((here, there) => ({ siteId: here.siteId, userId: there.memberId }), "ok"),
   ),
-  "sites.streams.list": bothWays((_h, there) => ({ siteId: there.siteId })),
-  "sites.streams.create": bothWays((_h, there) => ({
-    siteId: there.siteId,
-    name: "Cross-hub gate",
-    videoUrl: "rtsp://camera.example.test/cross",
-    modelKey: "yolo11n",
-  })),
+  "sites.streams.list": bothWays((_h, there) => ({ siteId: there.siteId }), "SITE_NOT_FOUND"),
+  "sites.streams.create": bothWays(
+    (_h, there) => ({
+      siteId: there.siteId,
+      name: "Cross-hub gate",
+      videoUrl: "rtsp://camera.example.test/cross",
+      modelKey: "yolo11n",
+    }),
+    "SITE_NOT_FOUND",
+  ),
   "sites.streams.update": each(
-    bothWays((_h, there) => ({ siteId: there.siteId, streamId: there.streamId, storeVideo: true })),
-    bothWays((here, there) => ({
-      siteId: here.siteId,
-      streamId: there.streamId,
-      storeVideo: true,
-    })),
+    bothWays(
+      (_h, there) => ({ siteId: there.siteId, streamId: there.streamId, storeVideo: true }),
+      "STREAM_NOT_FOUND",
+    ),
+    bothWays(
+      (here, there) => ({
+        siteId: here.siteId,
+        streamId: there.streamId,
+        storeVideo: true,
+      }),
+      "STREAM_NOT_FOUND",
+    ),
   ),
   "sites.streams.delete": each(
-    bothWays((_h, there) => ({ siteId: there.siteId, streamId: there.streamId })),
-    bothWays((here, there) => ({ siteId: here.siteId, streamId: there.streamId })),
+    bothWays(
+      (_h, there) => ({ siteId: there.siteId, streamId: there.streamId }),
+      "STREAM_NOT_FOUND",
+    ),
+    bothWays(
+      (here, there) => ({ siteId: here.siteId, streamId: there.streamId }),
+      "STREAM_NOT_FOUND",
+    ),
   ),
   "audit.list": listsOwnOnly(() => ({})),
   // Exports are audited in the caller's hub.
@@ -188,10 +231,13 @@ export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
     (result) => (result as { items: { version: number }[] }).items.map((i) => `v${i.version}`),
   ),
   // A version number that exists only in the other hub's history of that section.
-  "config.restoreVersion": bothWays((_h, there) => ({
-    section: there.configSection,
-    version: there.configVersion,
-  })),
+  "config.restoreVersion": bothWays(
+    (_h, there) => ({
+      section: there.configSection,
+      version: there.configVersion,
+    }),
+    "CONFIG_VERSION_NOT_FOUND",
+  ),
   // A hub's rollout names its own roles and members only: others are refused as a bad field.
   "features.hub.set": (o) => [
     ...bothWays(
@@ -203,11 +249,17 @@ export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
       "VALIDATION_FAILED",
     )(o),
   ],
-  "tickets.cannedReplies.update": bothWays((_h, there) => ({
-    replyId: there.replyId,
-    title: "Renamed",
-  })),
-  "tickets.cannedReplies.delete": bothWays((_h, there) => ({ replyId: there.replyId })),
+  "tickets.cannedReplies.update": bothWays(
+    (_h, there) => ({
+      replyId: there.replyId,
+      title: "Renamed",
+    }),
+    "CANNED_REPLY_NOT_FOUND",
+  ),
+  "tickets.cannedReplies.delete": bothWays(
+    (_h, there) => ({ replyId: there.replyId }),
+    "CANNED_REPLY_NOT_FOUND",
+  ),
   "tickets.get": ticket(),
   "tickets.update": ticket(() => ({ priority: "high" })),
   "tickets.delete": ticket(),
@@ -225,24 +277,36 @@ export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
   "tickets.reopen": ticket(),
   "tickets.markRead": ticket(),
   "tickets.merge": each(
-    bothWays((here, there) => ({ ticketId: here.ticketId, targetTicketId: there.ticketId })),
-    bothWays((here, there) => ({ ticketId: there.ticketId, targetTicketId: here.ticketId })),
+    bothWays(
+      (here, there) => ({ ticketId: here.ticketId, targetTicketId: there.ticketId }),
+      "TICKET_NOT_FOUND",
+    ),
+    bothWays(
+      (here, there) => ({ ticketId: there.ticketId, targetTicketId: here.ticketId }),
+      "TICKET_NOT_FOUND",
+    ),
   ),
   "tickets.transcript": ticket(() => ({ format: "html" })),
   "tickets.messages.list": ticket(),
   "tickets.messages.send": ticket(() => ({ body: "cross-hub" })),
   "tickets.messages.edit": each(
     ticket((_h, there) => ({ messageId: there.messageId, body: "Edited" })),
-    bothWays((here, there) => ({
-      ticketId: here.ticketId,
-      messageId: there.messageId,
-      body: "Edited",
-    })),
+    bothWays(
+      (here, there) => ({
+        ticketId: here.ticketId,
+        messageId: there.messageId,
+        body: "Edited",
+      }),
+      "TICKET_MESSAGE_NOT_FOUND",
+    ),
   ),
   "tickets.attachments.upload": ticket(() => ({ name: "note.txt", data: "aGVsbG8=" })),
   "tickets.attachments.get": each(
     ticket((_h, there) => ({ fileId: there.fileId })),
-    bothWays((here, there) => ({ ticketId: here.ticketId, fileId: there.fileId })),
+    bothWays(
+      (here, there) => ({ ticketId: here.ticketId, fileId: there.fileId }),
+      "ATTACHMENT_NOT_FOUND",
+    ),
   ),
   "tickets.watch": ticket(),
   "tickets.typing": ticket(),
@@ -256,12 +320,12 @@ export const crossHubCases: Record<string, (o: CrossIds) => CrossCase[]> = {
   "chats.watch": chatOfOthers((c) => ({ chatId: c.chatId })),
   // Cross-user: another user's session or token is "not found", and stays as it was.
   "auth.sessions.revoke": (o) => [
-    { as: "member", input: { sessionId: o.alpha.sessionId }, expect: "NOT_FOUND" },
-    { as: "otherHub", input: { sessionId: o.alpha.sessionId }, expect: "NOT_FOUND" },
+    { as: "member", input: { sessionId: o.alpha.sessionId }, expect: "SESSION_NOT_FOUND" },
+    { as: "otherHub", input: { sessionId: o.alpha.sessionId }, expect: "SESSION_NOT_FOUND" },
   ],
   "tokens.revoke": (o) => [
-    { as: "member", input: { tokenId: o.ownerTokenId }, expect: "NOT_FOUND" },
-    { as: "superAdmin", input: { tokenId: o.ownerTokenId }, expect: "NOT_FOUND" },
+    { as: "member", input: { tokenId: o.ownerTokenId }, expect: "TOKEN_NOT_FOUND" },
+    { as: "superAdmin", input: { tokenId: o.ownerTokenId }, expect: "TOKEN_NOT_FOUND" },
   ],
 };
 

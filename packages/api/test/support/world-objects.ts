@@ -126,7 +126,7 @@ export async function seedHubObjects(
     section: input.configSection,
     data: input.configData,
   });
-  const chat = await owner.chats.start({ recipientId: member.id, text: `Hello from ${hubSlug}` });
+  const chat = await owner.chats.start({ recipientId: member.id, body: `Hello from ${hubSlug}` });
   const session = await createSession(db, { userId: member.id, kind: "api", mfaVerified: false });
   return {
     hubSlug,

@@ -214,6 +214,14 @@ export async function callerWithAuthorization(
   if (authorization) headers.set("authorization", authorization);
   const principal = await resolvePrincipal(tdb.db, authorization);
   return createCaller(
-    createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, peer: ip }),
+    createContext({
+      db: tdb.db,
+      dbKind: tdb.kind,
+      headers,
+      principal,
+      // As the server does: credentials sent that name nobody are INVALID_TOKEN.
+      credentialsRejected: authorization !== null && !principal,
+      peer: ip,
+    }),
   );
 }

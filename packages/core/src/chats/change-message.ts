@@ -9,12 +9,18 @@ import { recountUnread } from "./read-state";
 
 const m = schema.privateMessages;
 
-/** A message of the chat written by the user; someone else's is CHAT_MESSAGE_NOT_YOURS. */
+/**
+ * A message of the chat written by the user, locked until the transaction
+ * ends: a delete racing an edit waits, or has already happened (then
+ * CHAT_MESSAGE_NOT_FOUND, never an edit of a row that is gone). Someone
+ * else's is CHAT_MESSAGE_NOT_YOURS.
+ */
 async function ownMessage(tx: DbOrTx, chatId: string, userId: string, messageId: string) {
   const [message] = await tx
     .select()
     .from(m)
-    .where(and(eq(m.id, messageId), eq(m.chatId, chatId)));
+    .where(and(eq(m.id, messageId), eq(m.chatId, chatId)))
+    .for("update");
   if (!message) throw new AppError("CHAT_MESSAGE_NOT_FOUND");
   if (message.authorId !== userId) throw new AppError("CHAT_MESSAGE_NOT_YOURS");
   return message;

@@ -8,8 +8,8 @@ import { appendMessage, type SentMessage } from "./send-message";
 
 export interface StartChatInput {
   recipientId: string;
-  /** An optional first message (seed 003: `text`). */
-  text?: string | null;
+  /** An optional first message (seed 003 called it `text`). */
+  body?: string | null;
   nonce?: string | null;
 }
 
@@ -41,7 +41,7 @@ async function pairChat(tx: DbOrTx, a: string, b: string, lock: boolean) {
 /**
  * Opens the chat between the user and `recipientId`, or returns the one they
  * already have (one chat per pair, whoever started it), and sends the first
- * message when `text` is given. Concurrent starts of a pair meet at the
+ * message when `body` is given. Concurrent starts of a pair meet at the
  * unique pair index: one insert wins, the others wait for it and find its chat.
  */
 export async function startChat(
@@ -85,7 +85,7 @@ export async function startChat(
         recipientId: inserted.recipientId,
       });
     }
-    if (!input.text) {
+    if (!input.body) {
       const chatId = inserted?.id ?? (await pairChat(tx, userId, recipient.id, false)).id;
       return { chatId, created: inserted !== undefined, message: null };
     }
@@ -93,7 +93,7 @@ export async function startChat(
       ...(await pairChat(tx, userId, recipient.id, true)),
       otherId: recipient.id,
     };
-    const sent = await appendMessage(tx, chat, userId, { body: input.text, nonce: input.nonce });
+    const sent = await appendMessage(tx, chat, userId, { body: input.body, nonce: input.nonce });
     return { chatId: chat.id, created: inserted !== undefined, message: sent.message };
   });
 }

@@ -230,7 +230,7 @@ export async function restoreConfigVersion(
           ),
         )
         .limit(1);
-      if (!saved) throw new AppError("NOT_FOUND");
+      if (!saved) throw new AppError("CONFIG_VERSION_NOT_FOUND");
       return normalizeSectionData(section, saved.data);
     },
     { restoredFrom: version },

@@ -18,7 +18,7 @@ async function lockedLogoKey(tx: DbOrTx, hubId: string): Promise<string | null> 
     .from(schema.hubs)
     .where(eq(schema.hubs.id, hubId))
     .for("update");
-  if (!hub) throw new AppError("NOT_FOUND");
+  if (!hub) throw new AppError("HUB_NOT_FOUND", { hub: hubId });
   return hub.logoKey;
 }
 

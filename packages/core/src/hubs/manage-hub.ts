@@ -50,7 +50,7 @@ export async function updateHub(db: Database, actor: HubActor, settings: HubSett
     throw new AppError("SUPER_ADMIN_REQUIRED");
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(schema.hubs).where(eq(schema.hubs.id, actor.hubId));
-    if (!before) throw new AppError("NOT_FOUND");
+    if (!before) throw new AppError("HUB_NOT_FOUND", { hub: actor.hubId });
     const changes = Object.fromEntries(
       Object.entries(settings).filter(([, value]) => value !== undefined),
     ) as HubSettings;

@@ -83,7 +83,7 @@ export async function revokeApplicationTokens(
         and(eq(t.userId, userId), isNull(t.revokedAt), ...(tokenId ? [eq(t.id, tokenId)] : [])),
       )
       .returning({ id: t.id });
-    if (tokenId && rows.length === 0) throw new AppError("NOT_FOUND");
+    if (tokenId && rows.length === 0) throw new AppError("TOKEN_NOT_FOUND");
     await recordAudit(tx, {
       hubId: null,
       actorId: userId,

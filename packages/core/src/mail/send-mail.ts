@@ -32,7 +32,12 @@ export async function sendMail(db: DbOrTx, mail: Mail): Promise<"smtp" | "mailbo
   return "smtp";
 }
 
-/** Newest mail in the dev mailbox first. */
+/** Newest mail in the dev mailbox first; a mail's text is its `body`, as for every message. */
 export function listDevMailbox(db: DbOrTx, limit: number) {
-  return db.select().from(schema.devMailbox).orderBy(desc(schema.devMailbox.id)).limit(limit);
+  const m = schema.devMailbox;
+  return db
+    .select({ id: m.id, to: m.to, subject: m.subject, body: m.text, createdAt: m.createdAt })
+    .from(m)
+    .orderBy(desc(m.id))
+    .limit(limit);
 }

@@ -29,7 +29,7 @@ export async function addMember(
       ),
     )
     .limit(1);
-  if (!role) throw new AppError("NOT_FOUND");
+  if (!role) throw new AppError("ROLE_NOT_FOUND");
   const inserted = await tx
     .insert(schema.hubMemberships)
     .values({ hubId: input.hubId, userId: input.userId })

@@ -44,7 +44,7 @@ export async function banUser(
   input: { userId: string; reason: string; expiresAt?: Date | null },
 ) {
   if (input.userId === actor.userId) throw new AppError("MEMBER_TOO_HIGH");
-  if (!(await getUserById(db, input.userId))) throw new AppError("NOT_FOUND");
+  if (!(await getUserById(db, input.userId))) throw new AppError("USER_NOT_FOUND");
   return db.transaction(async (tx) => {
     if (await getMembership(tx, actor.hubId, input.userId)) {
       assertMemberBelow(actor, (await memberAuthority(tx, actor.hubId, input.userId)).highest);
@@ -76,7 +76,7 @@ export async function banUser(
 export async function unbanUser(db: Database, actor: HubActor, userId: string) {
   await db.transaction(async (tx) => {
     const ban = await activeBan(tx, actor.hubId, userId);
-    if (!ban) throw new AppError("NOT_FOUND");
+    if (!ban) throw new AppError("BAN_NOT_FOUND");
     await tx
       .update(schema.hubBans)
       .set({ liftedAt: new Date(), liftedBy: actor.userId })

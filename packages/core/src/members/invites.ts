@@ -79,7 +79,7 @@ export async function revokeInvite(db: Database, actor: HubActor, inviteId: stri
         ),
       )
       .returning();
-    if (!invite) throw new AppError("NOT_FOUND");
+    if (!invite) throw new AppError("INVITE_NOT_FOUND");
     await recordAudit(tx, {
       ...auditBase(actor),
       action: "invite.revoke",
@@ -110,12 +110,12 @@ export async function redeemInvite(
       invite.expiresAt > new Date() &&
       (invite.maxUses === null || invite.uses < invite.maxUses) &&
       (invite.targetUserId === null || invite.targetUserId === input.userId);
-    if (!invite || !usable) throw new AppError("INVITE_INVALID");
+    if (!invite || !usable) throw new AppError("INVITE_NOT_FOUND");
     const [hub] = await tx
       .select({ slug: schema.hubs.slug, archivedAt: schema.hubs.archivedAt })
       .from(schema.hubs)
       .where(eq(schema.hubs.id, invite.hubId));
-    if (!hub || hub.archivedAt) throw new AppError("INVITE_INVALID");
+    if (!hub || hub.archivedAt) throw new AppError("INVITE_NOT_FOUND");
     if (await getMembership(tx, invite.hubId, input.userId)) throw new AppError("ALREADY_MEMBER");
     await assertNotBanned(tx, invite.hubId, input.userId);
     await tx

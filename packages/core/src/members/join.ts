@@ -115,7 +115,7 @@ export async function decideApplication(
       )
       .for("update")
       .limit(1);
-    if (!application) throw new AppError("NOT_FOUND");
+    if (!application) throw new AppError("JOIN_APPLICATION_NOT_FOUND");
     if (application.status !== "pending") throw new AppError("CONFLICT");
     if (accept) {
       await assertCanJoin(tx, actor.hubId, application.userId);

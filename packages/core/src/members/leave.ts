@@ -20,7 +20,8 @@ async function assertNotLastOwner(tx: DbOrTx, hubId: string, userId: string) {
 /** A member leaves the hub. */
 export async function resign(db: Database, actor: HubActor) {
   await db.transaction(async (tx) => {
-    if (!(await getMembership(tx, actor.hubId, actor.userId))) throw new AppError("NOT_FOUND");
+    if (!(await getMembership(tx, actor.hubId, actor.userId)))
+      throw new AppError("MEMBER_NOT_FOUND");
     await assertNotLastOwner(tx, actor.hubId, actor.userId);
     const roles = await removeMembership(tx, actor, actor.userId);
     await recordAudit(tx, {
@@ -37,7 +38,7 @@ export async function resign(db: Database, actor: HubActor) {
 export async function dismiss(db: Database, actor: HubActor, userId: string, reason = "") {
   if (userId === actor.userId) throw new AppError("MEMBER_TOO_HIGH");
   await db.transaction(async (tx) => {
-    if (!(await getMembership(tx, actor.hubId, userId))) throw new AppError("NOT_FOUND");
+    if (!(await getMembership(tx, actor.hubId, userId))) throw new AppError("MEMBER_NOT_FOUND");
     assertMemberBelow(actor, (await memberAuthority(tx, actor.hubId, userId)).highest);
     const roles = await removeMembership(tx, actor, userId);
     await recordAudit(tx, {

@@ -1,5 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { avatarUrl } from "../users/avatar";
 
 export interface MemberListQuery {
   /** Username prefix, case-insensitive. */
@@ -30,7 +31,7 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
   const rows = await db
     .select({
       membershipId: m.id,
-      userId: u.id,
+      id: u.id,
       username: u.username,
       displayName: u.displayName,
       avatarKey: u.avatarKey,
@@ -63,16 +64,17 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
             eq(mr.hubId, hubId),
             inArray(
               mr.userId,
-              page.map((row) => row.userId),
+              page.map((row) => row.id),
             ),
           ),
         )
         .orderBy(desc(r.position))
     : [];
-  const items = page.map(({ membershipId: _, ...row }) => ({
+  const items = page.map(({ membershipId: _, avatarKey, ...row }) => ({
     ...row,
+    avatarUrl: avatarUrl(avatarKey),
     roles: roles
-      .filter((role) => role.userId === row.userId)
+      .filter((role) => role.userId === row.id)
       .map(({ userId: _u, ...role }) => role),
   }));
   return {

@@ -7,7 +7,7 @@ import { auditBase, type HubActor } from "./actor";
 
 /** Adds a staff note about a user of the hub (member or formerly banned). */
 export async function addNote(db: Database, actor: HubActor, userId: string, body: string) {
-  if (!(await getUserById(db, userId))) throw new AppError("NOT_FOUND");
+  if (!(await getUserById(db, userId))) throw new AppError("USER_NOT_FOUND");
   return db.transaction(async (tx) => {
     const [note] = await tx
       .insert(schema.memberNotes)

@@ -6,14 +6,14 @@ import { isQrExpired, loadQrRequest, QR_TICKET_SECONDS, type QrLoginRow } from "
 
 const t = schema.qrLoginRequests;
 
-/** The browser's own request: an unknown id and a wrong secret answer alike (QR_NOT_FOUND). */
+/** The browser's own request: an unknown id and a wrong secret answer alike (QR_REQUEST_NOT_FOUND). */
 export async function findOwnQrRequest(
   db: DbOrTx,
   requestId: string,
   secret: string,
 ): Promise<QrLoginRow> {
   const row = await loadQrRequest(db, requestId);
-  if (!sameSecret(row.secretHash, hashToken(secret))) throw new AppError("QR_NOT_FOUND");
+  if (!sameSecret(row.secretHash, hashToken(secret))) throw new AppError("QR_REQUEST_NOT_FOUND");
   return row;
 }
 

@@ -24,7 +24,7 @@ export function isBrowserWaiting(row: Pick<QrLoginRow, "browserSeenAt">, now = D
   );
 }
 
-/** The request, locked for the transaction when `lock` is set; unknown ids are QR_NOT_FOUND. */
+/** The request, locked for the transaction when `lock` is set; unknown ids are QR_REQUEST_NOT_FOUND. */
 export async function loadQrRequest(
   db: DbOrTx,
   requestId: string,
@@ -35,7 +35,7 @@ export async function loadQrRequest(
     .from(schema.qrLoginRequests)
     .where(eq(schema.qrLoginRequests.id, requestId));
   const [row] = options.lock ? await query.for("update") : await query;
-  if (!row) throw new AppError("QR_NOT_FOUND");
+  if (!row) throw new AppError("QR_REQUEST_NOT_FOUND");
   return row;
 }
 

@@ -9,7 +9,7 @@ import { getRole } from "./manage-roles";
 
 /** The target must be a member; acting on yourself is allowed, on others only below you. */
 async function targetMember(tx: DbOrTx, actor: HubActor, userId: string) {
-  if (!(await getMembership(tx, actor.hubId, userId))) throw new AppError("NOT_FOUND");
+  if (!(await getMembership(tx, actor.hubId, userId))) throw new AppError("MEMBER_NOT_FOUND");
   const authority = await memberAuthority(tx, actor.hubId, userId);
   if (userId !== actor.userId) assertMemberBelow(actor, authority.highest);
   return authority;
@@ -56,7 +56,8 @@ export async function removeRole(db: Database, actor: HubActor, userId: string, 
     const role = await getRole(tx, actor.hubId, roleId);
     assertRoleBelow(actor, role.position);
     const authority = await targetMember(tx, actor, userId);
-    if (!authority.roles.some((held) => held.id === role.id)) throw new AppError("NOT_FOUND");
+    if (!authority.roles.some((held) => held.id === role.id))
+      throw new AppError("ROLE_ASSIGNMENT_NOT_FOUND");
     if (role.key === "owner" && (await ownersLeft(tx, actor.hubId, role.id)) <= 1)
       throw new AppError("LAST_OWNER");
     await tx

@@ -44,7 +44,7 @@ export async function getRole(db: DbOrTx, hubId: string, roleId: string) {
     .from(schema.hubRoles)
     .where(and(eq(schema.hubRoles.hubId, hubId), eq(schema.hubRoles.id, roleId)))
     .limit(1);
-  if (!role) throw new AppError("NOT_FOUND");
+  if (!role) throw new AppError("ROLE_NOT_FOUND");
   return role;
 }
 

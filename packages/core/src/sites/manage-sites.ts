@@ -65,7 +65,7 @@ export async function updateSite(
         })
         .where(and(eq(sites.hubId, hubId), eq(sites.id, siteId)))
         .returning();
-      if (!after) throw new AppError("NOT_FOUND");
+      if (!after) throw new AppError("SITE_NOT_FOUND");
       await recordAudit(tx, {
         hubId,
         action: "site.update",

@@ -87,7 +87,7 @@ export async function createStream(
         .from(hubs)
         .where(eq(hubs.id, hubId))
         .for("no key update");
-      if (!hub) throw new AppError("NOT_FOUND");
+      if (!hub) throw new AppError("HUB_NOT_FOUND", { hub: hubId });
       await requireSite(tx, hubId, siteId, "key share");
       const [used] = await tx.select({ n: count() }).from(streams).where(eq(streams.hubId, hubId));
       if ((used?.n ?? 0) >= hub.limit)
@@ -134,7 +134,7 @@ export async function updateStream(
         .where(and(eq(streams.hubId, hubId), eq(streams.siteId, siteId), eq(streams.id, streamId)))
         .limit(1)
         .for("update");
-      if (!before) throw new AppError("NOT_FOUND");
+      if (!before) throw new AppError("STREAM_NOT_FOUND");
       checkWorkHours(
         patch.workStartHour ?? before.workStartHour,
         patch.workEndHour ?? before.workEndHour,
@@ -149,7 +149,7 @@ export async function updateStream(
         .set(defined)
         .where(and(eq(streams.hubId, hubId), eq(streams.id, streamId)))
         .returning();
-      if (!after) throw new AppError("NOT_FOUND");
+      if (!after) throw new AppError("STREAM_NOT_FOUND");
       await recordAudit(tx, {
         hubId,
         action: "stream.update",
@@ -184,7 +184,7 @@ export async function deleteStream(
       .delete(streams)
       .where(and(eq(streams.hubId, hubId), eq(streams.siteId, siteId), eq(streams.id, streamId)))
       .returning();
-    if (!deleted) throw new AppError("NOT_FOUND");
+    if (!deleted) throw new AppError("STREAM_NOT_FOUND");
     await recordAudit(tx, {
       hubId,
       action: "stream.delete",

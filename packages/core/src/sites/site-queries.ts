@@ -8,7 +8,7 @@ export type Site = typeof sites.$inferSelect;
 export type Stream = typeof streams.$inferSelect;
 
 /**
- * The site with this id in this hub; a site of another hub is NOT_FOUND like a
+ * The site with this id in this hub; a site of another hub is SITE_NOT_FOUND like a
  * missing one. Writes that attach rows to the site pass `lock` (in a
  * transaction), so a concurrent deletion waits for them or they see it gone.
  */
@@ -24,7 +24,7 @@ export async function requireSite(
     .where(and(eq(sites.hubId, hubId), eq(sites.id, siteId)))
     .limit(1);
   const [site] = lock ? await query.for(lock) : await query;
-  if (!site) throw new AppError("NOT_FOUND");
+  if (!site) throw new AppError("SITE_NOT_FOUND");
   return site;
 }
 
@@ -88,7 +88,7 @@ export async function listSites(
 export async function listSiteUsers(db: DbOrTx, hubId: string, siteId: string) {
   return db
     .select({
-      userId: users.id,
+      id: users.id,
       username: users.username,
       displayName: users.displayName,
       addedAt: siteUsers.addedAt,
@@ -153,7 +153,7 @@ export async function streamUsage(db: DbOrTx, hubId: string) {
     .from(schema.hubs)
     .where(eq(schema.hubs.id, hubId))
     .limit(1);
-  if (!hub) throw new AppError("NOT_FOUND");
+  if (!hub) throw new AppError("HUB_NOT_FOUND", { hub: hubId });
   const [used] = await db.select({ n: count() }).from(streams).where(eq(streams.hubId, hubId));
   return { used: used?.n ?? 0, limit: hub.limit };
 }

@@ -25,7 +25,7 @@ export function visibleTickets(actor: HubActor): SQL {
 
 /**
  * One ticket the actor may see, optionally locked for the transaction. Another
- * hub's ticket, and another member's ticket for non-staff, are NOT_FOUND.
+ * hub's ticket, and another member's ticket for non-staff, are TICKET_NOT_FOUND.
  */
 export async function findTicket(
   db: DbOrTx,
@@ -38,7 +38,7 @@ export async function findTicket(
     .from(schema.tickets)
     .where(and(eq(schema.tickets.id, ticketId), visibleTickets(actor)));
   const [ticket] = options.lock ? await query.for("update") : await query;
-  if (!ticket) throw new AppError("NOT_FOUND");
+  if (!ticket) throw new AppError("TICKET_NOT_FOUND");
   return ticket;
 }
 

@@ -152,7 +152,7 @@ export async function getAttachment(db: DbOrTx, actor: HubActor, ticketId: strin
     .limit(1);
   const file = message?.attachments.find((a) => attachmentFileId(a.key) === fileId);
   const stored = file ? await getStorage().get(file.key) : null;
-  if (!file || !stored) throw new AppError("NOT_FOUND");
+  if (!file || !stored) throw new AppError("ATTACHMENT_NOT_FOUND");
   return {
     fileId,
     name: file.name,

@@ -77,7 +77,7 @@ export async function updateCannedReply(
         .select()
         .from(c)
         .where(and(eq(c.id, replyId), eq(c.hubId, actor.hubId)));
-      if (!before) throw new AppError("NOT_FOUND");
+      if (!before) throw new AppError("CANNED_REPLY_NOT_FOUND");
       const [after] = await tx
         .update(c)
         .set({ ...changes, updatedAt: new Date() })
@@ -106,7 +106,7 @@ export async function deleteCannedReply(db: Database, actor: HubActor, replyId: 
       .delete(c)
       .where(and(eq(c.id, replyId), eq(c.hubId, actor.hubId)))
       .returning();
-    if (!deleted) throw new AppError("NOT_FOUND");
+    if (!deleted) throw new AppError("CANNED_REPLY_NOT_FOUND");
     await recordAudit(tx, {
       ...auditBase(actor),
       action: "cannedReply.delete",

@@ -174,7 +174,7 @@ export async function listTickets(
   };
 }
 
-/** One ticket the actor may see (NOT_FOUND otherwise). */
+/** One ticket the actor may see (TICKET_NOT_FOUND otherwise). */
 export async function getTicket(db: DbOrTx, actor: HubActor, ticketId: string, now = new Date()) {
   const ticket = await findTicket(db, actor, ticketId);
   const [row] = await selectTickets(db).where(eq(schema.tickets.id, ticket.id));

@@ -39,7 +39,7 @@ export async function mergeTickets(
       .for("update");
     const source = rows.find((row) => row.id === sourceId);
     const target = rows.find((row) => row.id === targetId);
-    if (!source || !target) throw new AppError("NOT_FOUND");
+    if (!source || !target) throw new AppError("TICKET_NOT_FOUND");
     if (source.mergedIntoId) throw new AppError("TICKET_MERGED", { number: source.number });
     assertNotClosed(target);
     const m = schema.ticketMessages;

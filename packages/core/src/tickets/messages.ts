@@ -111,7 +111,7 @@ export async function editMessage(
           isTicketStaff(actor) ? undefined : eq(m.internal, false),
         ),
       );
-    if (!message) throw new AppError("NOT_FOUND");
+    if (!message) throw new AppError("TICKET_MESSAGE_NOT_FOUND");
     if (message.authorId !== actor.userId) throw new AppError("FORBIDDEN");
     assertNotClosed(ticket);
     const [edited] = await tx

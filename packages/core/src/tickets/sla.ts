@@ -87,7 +87,7 @@ export async function deleteSlaPolicy(db: Database, actor: HubActor, category: s
       .delete(s)
       .where(and(eq(s.hubId, actor.hubId), sql`lower(${s.category}) = lower(${category})`))
       .returning();
-    if (!deleted) throw new AppError("NOT_FOUND");
+    if (!deleted) throw new AppError("SLA_POLICY_NOT_FOUND");
     await recordAudit(tx, {
       ...auditBase(actor),
       action: "slaPolicy.delete",

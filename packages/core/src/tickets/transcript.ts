@@ -165,7 +165,7 @@ export async function getTranscript(
         eq(schema.ticketTranscripts.hubId, actor.hubId),
       ),
     );
-  if (!row) throw new AppError("NOT_FOUND");
+  if (!row) throw new AppError("TRANSCRIPT_NOT_FOUND");
   return {
     ticketId: ticket.id,
     format,

@@ -21,7 +21,7 @@ export function MailboxPanel() {
               <summary>
                 <strong>{item.subject}</strong> · {item.to} · {item.createdAt.toLocaleString()}
               </summary>
-              <pre className="mail-text">{item.text}</pre>
+              <pre className="mail-text">{item.body}</pre>
             </details>
           </li>
         ))}

@@ -40,9 +40,18 @@ export function MembersPanel({ hubSlug }: { hubSlug: string }) {
         </label>
         <ul className="rows">
           {items.map((member) => (
-            <li key={member.userId}>
+            <li key={member.id}>
               <span>
-                <button type="button" className="link" onClick={() => setSelected(member.userId)}>
+                {member.avatarUrl ? (
+                  <img
+                    src={member.avatarUrl}
+                    alt=""
+                    width={24}
+                    height={24}
+                    style={{ borderRadius: "50%", objectFit: "cover", verticalAlign: "middle" }}
+                  />
+                ) : null}{" "}
+                <button type="button" className="link" onClick={() => setSelected(member.id)}>
                   <strong>{member.displayName ?? member.username}</strong>
                 </button>{" "}
                 @{member.username} · {member.roles.map((role) => role.name).join(", ")} ·{" "}

@@ -10,7 +10,7 @@ import { useTRPC } from "~/lib/trpc";
 import { FormError } from "./form-error";
 
 interface SiteUser {
-  userId: string;
+  id: string;
   username: string;
   displayName: string | null;
 }
@@ -58,7 +58,7 @@ export function SiteUsers({
       <ul className="rows">
         {users.length === 0 ? <li>{t("sites.noUsers")}</li> : null}
         {users.map((user) => (
-          <li key={user.userId}>
+          <li key={user.id}>
             <span>
               <strong>{user.displayName ?? user.username}</strong> @{user.username}
             </span>
@@ -66,7 +66,7 @@ export function SiteUsers({
               <button
                 type="button"
                 className="secondary"
-                onClick={() => remove.mutate({ hubSlug, siteId, userId: user.userId })}
+                onClick={() => remove.mutate({ hubSlug, siteId, userId: user.id })}
               >
                 {t("sites.remove")}
               </button>

@@ -36,7 +36,7 @@ export function AssignPicker(props: {
   const options: StaffMember[] = staff.available
     ? staff.members
     : (found.data?.items ?? []).map((m) => ({
-        userId: m.userId,
+        userId: m.id,
         username: m.username,
         displayName: m.displayName,
       }));

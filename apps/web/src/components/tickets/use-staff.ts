@@ -32,7 +32,7 @@ export function useTicketStaff(hubSlug: string, enabled: boolean) {
   const byId = new Map<string, StaffMember>();
   for (const list of lists)
     for (const m of list.data?.items ?? [])
-      byId.set(m.userId, { userId: m.userId, username: m.username, displayName: m.displayName });
+      byId.set(m.id, { userId: m.id, username: m.username, displayName: m.displayName });
   return {
     available: allowed && roles.isSuccess,
     members: [...byId.values()].sort((a, b) => a.username.localeCompare(b.username)),

@@ -20,7 +20,7 @@ export const listMailbox = superAdminProcedure
           id: z.uuid(),
           to: z.string(),
           subject: z.string(),
-          text: z.string(),
+          body: z.string(),
           createdAt: z.date(),
         }),
       ),

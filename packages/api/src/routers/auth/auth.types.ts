@@ -21,9 +21,10 @@ export const tokenPair = z
   })
   .meta({ id: "TokenPair" });
 
+/** Who is signed in: the user (`id` is the user's own id, as on every user object) and how. */
 export const principalOutput = z
   .object({
-    userId: z.uuid(),
+    id: z.uuid(),
     username: z.string(),
     superAdmin: z.boolean(),
     via: z.enum(["session", "access-token", "application-token"]),

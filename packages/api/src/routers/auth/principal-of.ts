@@ -22,7 +22,7 @@ export async function signedIn(db: Database, result: TokenPair & { userId: strin
     refreshToken,
     sessionId,
     user: {
-      userId: user.id,
+      id: user.id,
       username: user.username,
       superAdmin,
       via: "access-token" as const,

@@ -30,7 +30,7 @@ export const revokeSession = authedProcedure
           eq(schema.authSessions.userId, ctx.principal.userId),
         ),
       );
-    if (!own) throw new AppError("NOT_FOUND");
+    if (!own) throw new AppError("SESSION_NOT_FOUND");
     return {
       endedSessions: await revokeSessions(ctx.db, { sessionId: own.id }, "revoked-by-user"),
     };

@@ -17,7 +17,7 @@ export const verify = authedProcedure
   .query(({ ctx }) => {
     const { userId, username, superAdmin, via, sessionId, scopes, mfaEnabled } = ctx.principal;
     return {
-      userId,
+      id: userId,
       username,
       superAdmin,
       via,

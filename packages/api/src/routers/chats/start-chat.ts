@@ -5,7 +5,7 @@ import { chatMessageOutput, messageBody, nonce } from "./chats.types";
 
 /**
  * Opens a private chat with another user (seed 003 `start-chat`), or returns
- * the pair's existing one (`created: false`); `text` is sent as a message.
+ * the pair's existing one (`created: false`); `body` is sent as a message.
  */
 export const startChat = authedProcedure
   .meta({
@@ -18,7 +18,7 @@ export const startChat = authedProcedure
     },
     rateLimit: { name: "chat-message", points: 30, durationSeconds: 10, by: "user" },
   })
-  .input(z.object({ recipientId: z.uuid(), text: messageBody.optional(), nonce: nonce.optional() }))
+  .input(z.object({ recipientId: z.uuid(), body: messageBody.optional(), nonce: nonce.optional() }))
   .output(
     z.object({ chatId: z.uuid(), created: z.boolean(), message: chatMessageOutput.nullable() }),
   )

@@ -1,5 +1,6 @@
 import {
   AppError,
+  avatarUrl,
   getMembership,
   getUserById,
   listBans,
@@ -25,9 +26,10 @@ export const getMember = permissionProcedure("member.read")
   .input(z.object({ hubSlug, userId: z.uuid() }))
   .output(
     z.object({
-      userId: z.uuid(),
+      id: z.uuid(),
       username: z.string(),
       displayName: z.string().nullable(),
+      avatarUrl: z.string().nullable(),
       joinedAt: z.date(),
       roles: z.array(memberRole),
       /** Staff only (member.notes / member.ban); null for others. */
@@ -48,13 +50,14 @@ export const getMember = permissionProcedure("member.read")
   .query(async ({ ctx, input }) => {
     const membership = await getMembership(ctx.db, ctx.hub.id, input.userId);
     const user = membership ? await getUserById(ctx.db, input.userId) : undefined;
-    if (!membership || !user) throw new AppError("NOT_FOUND");
+    if (!membership || !user) throw new AppError("MEMBER_NOT_FOUND");
     const authority = await memberAuthority(ctx.db, ctx.hub.id, input.userId);
     const grants = ctx.hub.grants;
     return {
-      userId: user.id,
+      id: user.id,
       username: user.username,
       displayName: user.displayName,
+      avatarUrl: avatarUrl(user.avatarKey),
       joinedAt: membership.joinedAt,
       roles: authority.roles,
       notes: can(grants, "member.notes") ? await listNotes(ctx.db, ctx.hub.id, user.id) : null,

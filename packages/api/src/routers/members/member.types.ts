@@ -7,12 +7,13 @@ export const memberRole = z.object({
   position: z.number().int(),
 });
 
+/** A member: the user's own `id` (members are addressed by it), with their place in the hub. */
 export const memberOutput = z
   .object({
-    userId: z.uuid(),
+    id: z.uuid(),
     username: z.string(),
     displayName: z.string().nullable(),
-    avatarKey: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
     joinedAt: z.date(),
     roles: z.array(memberRole),
   })

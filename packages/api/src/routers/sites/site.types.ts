@@ -21,9 +21,10 @@ export const siteSummary = site
   .extend({ userCount: z.number().int(), streamCount: z.number().int() })
   .meta({ id: "SiteSummary" });
 
+/** A user assigned to a site: the user's own `id`, as on every object with a `username`. */
 export const siteUser = z
   .object({
-    userId: z.uuid(),
+    id: z.uuid(),
     username: z.string(),
     displayName: z.string().nullable(),
     addedAt: z.date(),

@@ -4,7 +4,7 @@ import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { onTicket, ticketOutput } from "./ticket.types";
 
-/** One ticket: staff any of the hub's, others only their own (else NOT_FOUND). */
+/** One ticket: staff any of the hub's, others only their own (else TICKET_NOT_FOUND). */
 export const getTicket = permissionProcedure("ticket.read")
   .meta({
     openapi: {

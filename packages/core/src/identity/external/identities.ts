@@ -40,7 +40,7 @@ export async function unlinkIdentity(
       .from(schema.userIdentities)
       .where(eq(schema.userIdentities.userId, input.userId));
     const target = rows.find((row) => row.provider === input.provider);
-    if (!target) throw new AppError("NOT_FOUND");
+    if (!target) throw new AppError("IDENTITY_NOT_FOUND");
     if (user.passwordHash === null && rows.length === 1)
       throw new AppError("LAST_SIGN_IN_METHOD", { provider: providerLabels[input.provider] });
     await tx
