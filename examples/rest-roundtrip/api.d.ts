@@ -2283,7 +2283,7 @@ export interface paths {
         };
         /**
          * A ticket
-         * @description One ticket: staff any of the hub's, others only their own (else NOT_FOUND).
+         * @description One ticket: staff any of the hub's, others only their own (else TICKET_NOT_FOUND).
          *
          *     Members holding the `ticket.read` permission in the hub (and super admins); a member without it gets `PERMISSION_DENIED`, a non-member `HUB_NOT_FOUND`.
          */
@@ -2609,7 +2609,7 @@ export interface paths {
         put?: never;
         /**
          * Start a private chat
-         * @description Opens a private chat with another user (seed 003 `start-chat`), or returns the pair's existing one (`created: false`); `text` is sent as a message.
+         * @description Opens a private chat with another user (seed 003 `start-chat`), or returns the pair's existing one (`created: false`); `body` is sent as a message.
          *
          *     Any signed-in caller (access token, or an application token with the `read` scope for reads and `write` for writes).
          *
@@ -3153,10 +3153,10 @@ export interface components {
         };
         Member: {
             /** Format: uuid */
-            userId: string;
+            id: string;
             username: string;
             displayName: string | null;
-            avatarKey: string | null;
+            avatarUrl: string | null;
             joinedAt: string;
             roles: {
                 /** Format: uuid */
@@ -3261,7 +3261,7 @@ export interface components {
         };
         SiteUser: {
             /** Format: uuid */
-            userId: string;
+            id: string;
             username: string;
             displayName: string | null;
             addedAt: string;
@@ -3389,7 +3389,7 @@ export interface components {
         };
         Principal: {
             /** Format: uuid */
-            userId: string;
+            id: string;
             username: string;
             superAdmin: boolean;
             /** @enum {string} */
@@ -3667,7 +3667,7 @@ export interface components {
          * @description Every stable error code (docs/api/errors-and-limits.md)
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "PERMISSION_DENIED" | "HUB_REQUIRED" | "HUB_NOT_FOUND" | "NOT_FOUND" | "METHOD_NOT_SUPPORTED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "TOO_MANY_STREAMS" | "TIMEOUT" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "INVALID_CREDENTIALS" | "ACCOUNT_INACTIVE" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REUSED" | "USERNAME_TAKEN" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "MFA_REQUIRED" | "INVALID_MFA_CODE" | "MFA_ALREADY_ENABLED" | "MFA_NOT_ENABLED" | "MFA_SETUP_MISSING" | "USER_NOT_FOUND" | "SUPER_ADMIN_PROTECTED" | "SUPER_ADMIN_REQUIRED" | "LAST_INSTANCE_ADMIN" | "INVALID_IMAGE" | "SCOPE_MISSING" | "ALREADY_MEMBER" | "ROLE_TOO_HIGH" | "MEMBER_TOO_HIGH" | "BANNED" | "INVITE_INVALID" | "JOIN_CLOSED" | "LAST_OWNER" | "SYSTEM_ROLE" | "HUB_SLUG_TAKEN" | "HUB_CREATION_CLOSED" | "SITE_NAME_TAKEN" | "STREAM_NAME_TAKEN" | "STREAM_LIMIT_REACHED" | "NOT_A_MEMBER" | "IDENTITY_TAKEN" | "PROVIDER_ALREADY_LINKED" | "LAST_SIGN_IN_METHOD" | "EMAIL_NEEDS_LINKING" | "PROVIDER_SIGN_IN_FAILED" | "FEATURE_DISABLED" | "FEATURE_NOT_FOUND" | "FEATURE_EXISTS" | "TICKETS_DISABLED" | "TICKET_COOLDOWN" | "TICKET_LIMIT_REACHED" | "TICKET_CLOSED" | "TICKET_NOT_CLOSED" | "TICKET_MERGED" | "TICKET_REOPEN_LIMIT" | "TICKET_ALREADY_CLAIMED" | "INVALID_ATTACHMENT" | "CHAT_NOT_FOUND" | "CHAT_WITH_SELF" | "CHAT_BLOCKED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_REPLY_INVALID" | "CHAT_MESSAGE_NOT_YOURS" | "QR_NOT_FOUND" | "QR_EXPIRED" | "QR_PARTY_LIMIT" | "QR_ALREADY_DECIDED" | "QR_BROWSER_GONE" | "QR_TICKET_INVALID";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "PERMISSION_DENIED" | "HUB_REQUIRED" | "HUB_NOT_FOUND" | "NOT_FOUND" | "TICKET_NOT_FOUND" | "TICKET_MESSAGE_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "TRANSCRIPT_NOT_FOUND" | "CANNED_REPLY_NOT_FOUND" | "SLA_POLICY_NOT_FOUND" | "ROLE_NOT_FOUND" | "ROLE_ASSIGNMENT_NOT_FOUND" | "MEMBER_NOT_FOUND" | "BAN_NOT_FOUND" | "JOIN_APPLICATION_NOT_FOUND" | "SITE_NOT_FOUND" | "STREAM_NOT_FOUND" | "CONFIG_VERSION_NOT_FOUND" | "SESSION_NOT_FOUND" | "TOKEN_NOT_FOUND" | "IDENTITY_NOT_FOUND" | "METHOD_NOT_SUPPORTED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "TOO_MANY_STREAMS" | "TIMEOUT" | "SERVICE_UNAVAILABLE" | "INTERNAL" | "INVALID_CREDENTIALS" | "ACCOUNT_INACTIVE" | "INVALID_TOKEN" | "TOKEN_EXPIRED" | "TOKEN_REUSED" | "USERNAME_TAKEN" | "EMAIL_TAKEN" | "WEAK_PASSWORD" | "WRONG_PASSWORD" | "MFA_REQUIRED" | "INVALID_MFA_CODE" | "MFA_ALREADY_ENABLED" | "MFA_NOT_ENABLED" | "MFA_SETUP_MISSING" | "USER_NOT_FOUND" | "SUPER_ADMIN_PROTECTED" | "SUPER_ADMIN_REQUIRED" | "LAST_INSTANCE_ADMIN" | "INVALID_IMAGE" | "SCOPE_MISSING" | "ALREADY_MEMBER" | "ROLE_TOO_HIGH" | "MEMBER_TOO_HIGH" | "BANNED" | "INVITE_NOT_FOUND" | "JOIN_CLOSED" | "LAST_OWNER" | "SYSTEM_ROLE" | "HUB_SLUG_TAKEN" | "HUB_CREATION_CLOSED" | "SITE_NAME_TAKEN" | "STREAM_NAME_TAKEN" | "STREAM_LIMIT_REACHED" | "NOT_A_MEMBER" | "IDENTITY_TAKEN" | "PROVIDER_ALREADY_LINKED" | "LAST_SIGN_IN_METHOD" | "EMAIL_NEEDS_LINKING" | "PROVIDER_SIGN_IN_FAILED" | "FEATURE_DISABLED" | "FEATURE_NOT_FOUND" | "FEATURE_EXISTS" | "TICKETS_DISABLED" | "TICKET_COOLDOWN" | "TICKET_LIMIT_REACHED" | "TICKET_CLOSED" | "TICKET_NOT_CLOSED" | "TICKET_MERGED" | "TICKET_REOPEN_LIMIT" | "TICKET_ALREADY_CLAIMED" | "INVALID_ATTACHMENT" | "CHAT_NOT_FOUND" | "CHAT_WITH_SELF" | "CHAT_BLOCKED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_REPLY_INVALID" | "CHAT_MESSAGE_NOT_YOURS" | "QR_REQUEST_NOT_FOUND" | "QR_EXPIRED" | "QR_PARTY_LIMIT" | "QR_ALREADY_DECIDED" | "QR_BROWSER_GONE" | "QR_TICKET_INVALID";
     };
     responses: never;
     parameters: never;
@@ -4004,7 +4004,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4018,7 +4018,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4129,7 +4129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4143,7 +4143,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4257,7 +4257,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4271,7 +4271,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4430,7 +4430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4444,7 +4444,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4585,7 +4585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4599,7 +4599,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4621,7 +4621,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4635,7 +4635,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -4770,7 +4770,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4784,7 +4784,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4806,7 +4806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4820,7 +4820,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -4946,7 +4946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4960,7 +4960,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -4982,7 +4982,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -4996,7 +4996,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -5086,7 +5086,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5100,7 +5100,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5223,7 +5223,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5237,7 +5237,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5371,7 +5371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5385,7 +5385,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5407,7 +5407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5421,7 +5421,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -5565,7 +5565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5579,7 +5579,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5601,7 +5601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `INVITE_INVALID`, `NOT_FOUND` */
+            /** @description Not found: `INVITE_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5615,7 +5615,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "INVITE_INVALID" | "NOT_FOUND";
+                        code?: "INVITE_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -5723,7 +5723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5737,7 +5737,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -5759,7 +5759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `MEMBER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5773,7 +5773,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "MEMBER_NOT_FOUND";
                     };
                 };
             };
@@ -5888,7 +5888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -5902,7 +5902,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6033,7 +6033,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6047,7 +6047,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6152,9 +6152,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        userId: string;
+                        id: string;
                         username: string;
                         displayName: string | null;
+                        avatarUrl: string | null;
                         joinedAt: string;
                         roles: {
                             /** Format: uuid */
@@ -6193,7 +6194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6207,7 +6208,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6229,7 +6230,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `MEMBER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6243,7 +6244,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "MEMBER_NOT_FOUND";
                     };
                 };
             };
@@ -6336,7 +6337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6350,7 +6351,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6372,7 +6373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `MEMBER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6386,7 +6387,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "MEMBER_NOT_FOUND";
                     };
                 };
             };
@@ -6479,7 +6480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6493,7 +6494,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6625,7 +6626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6639,7 +6640,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6661,7 +6662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6675,7 +6676,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "USER_NOT_FOUND";
                     };
                 };
             };
@@ -6820,7 +6821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6834,7 +6835,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -6856,7 +6857,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `BAN_NOT_FOUND`, `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6870,7 +6871,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "BAN_NOT_FOUND" | "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -6969,7 +6970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -6983,7 +6984,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7005,7 +7006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7019,7 +7020,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "USER_NOT_FOUND";
                     };
                 };
             };
@@ -7157,7 +7158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7171,7 +7172,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7299,7 +7300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7313,7 +7314,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7335,7 +7336,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `MEMBER_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7349,7 +7350,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "MEMBER_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -7441,7 +7442,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7455,7 +7456,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7477,7 +7478,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `MEMBER_NOT_FOUND`, `ROLE_ASSIGNMENT_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7491,7 +7492,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "MEMBER_NOT_FOUND" | "ROLE_ASSIGNMENT_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -7598,7 +7599,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7612,7 +7613,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7745,7 +7746,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7759,7 +7760,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7781,7 +7782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7795,7 +7796,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -7922,7 +7923,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7936,7 +7937,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -7958,7 +7959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `INVITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -7972,7 +7973,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "INVITE_NOT_FOUND";
                     };
                 };
             };
@@ -8078,7 +8079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8092,7 +8093,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8225,7 +8226,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8239,7 +8240,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8261,7 +8262,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `JOIN_APPLICATION_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8275,7 +8276,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "JOIN_APPLICATION_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -8428,7 +8429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8442,7 +8443,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8574,7 +8575,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8588,7 +8589,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8751,7 +8752,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8765,7 +8766,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8787,7 +8788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8801,7 +8802,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -8916,7 +8917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8930,7 +8931,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -8952,7 +8953,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `ROLE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -8966,7 +8967,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "ROLE_NOT_FOUND";
                     };
                 };
             };
@@ -9205,7 +9206,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9219,7 +9220,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9347,7 +9348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9361,7 +9362,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9492,7 +9493,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9506,7 +9507,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9614,7 +9615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9628,7 +9629,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9739,7 +9740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9753,7 +9754,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9884,7 +9885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -9898,7 +9899,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10076,7 +10077,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10090,7 +10091,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10112,7 +10113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10126,7 +10127,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -10218,7 +10219,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10232,7 +10233,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10254,7 +10255,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10268,7 +10269,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -10363,7 +10364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10377,7 +10378,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10399,7 +10400,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10413,7 +10414,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -10558,7 +10559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10572,7 +10573,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10594,7 +10595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10608,7 +10609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -10699,7 +10700,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10713,7 +10714,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10735,7 +10736,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10749,7 +10750,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -10838,7 +10839,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10852,7 +10853,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -10978,7 +10979,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -10992,7 +10993,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11014,7 +11015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11028,7 +11029,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -11133,7 +11134,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11147,7 +11148,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11169,7 +11170,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SITE_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11183,7 +11184,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SITE_NOT_FOUND";
                     };
                 };
             };
@@ -11311,7 +11312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11325,7 +11326,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11347,7 +11348,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `STREAM_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11361,7 +11362,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "STREAM_NOT_FOUND";
                     };
                 };
             };
@@ -11467,7 +11468,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11481,7 +11482,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11503,7 +11504,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `STREAM_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11517,7 +11518,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "STREAM_NOT_FOUND";
                     };
                 };
             };
@@ -11640,7 +11641,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11654,7 +11655,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11676,7 +11677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11690,7 +11691,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -11780,7 +11781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11794,7 +11795,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -11930,7 +11931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -11944,7 +11945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12122,7 +12123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12136,7 +12137,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12271,7 +12272,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12285,7 +12286,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12470,7 +12471,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12484,7 +12485,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12668,7 +12669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12682,7 +12683,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12814,7 +12815,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12828,7 +12829,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -12850,7 +12851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `CONFIG_VERSION_NOT_FOUND`, `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -12864,7 +12865,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "CONFIG_VERSION_NOT_FOUND" | "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -13011,7 +13012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13025,7 +13026,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13148,7 +13149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13162,7 +13163,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13274,7 +13275,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13288,7 +13289,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13450,7 +13451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13464,7 +13465,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13594,7 +13595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13608,7 +13609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13781,7 +13782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13795,7 +13796,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -13931,7 +13932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -13945,7 +13946,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -14106,7 +14107,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -14120,7 +14121,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -14889,7 +14890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -14903,7 +14904,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -15015,7 +15016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -15029,7 +15030,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -15168,7 +15169,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -15182,7 +15183,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -15296,7 +15297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -15310,7 +15311,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -15469,7 +15470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -15483,7 +15484,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16039,7 +16040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16053,7 +16054,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16160,7 +16161,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16174,7 +16175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16196,7 +16197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `NOT_FOUND` */
+            /** @description Not found: `SESSION_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16210,7 +16211,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "SESSION_NOT_FOUND";
                     };
                 };
             };
@@ -16305,7 +16306,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16319,7 +16320,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16445,7 +16446,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16459,7 +16460,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16481,7 +16482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found: `IDENTITY_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16495,7 +16496,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                        code?: "IDENTITY_NOT_FOUND" | "USER_NOT_FOUND";
                     };
                 };
             };
@@ -16602,7 +16603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16616,7 +16617,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16763,7 +16764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16777,7 +16778,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -16961,7 +16962,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -16975,7 +16976,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17159,7 +17160,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17173,7 +17174,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17356,7 +17357,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17370,7 +17371,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17547,7 +17548,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17561,7 +17562,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17681,7 +17682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17695,7 +17696,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17836,7 +17837,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17850,7 +17851,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -17872,7 +17873,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `NOT_FOUND` */
+            /** @description Not found: `TOKEN_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17886,7 +17887,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "TOKEN_NOT_FOUND";
                     };
                 };
             };
@@ -17975,7 +17976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -17989,7 +17990,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18011,7 +18012,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `NOT_FOUND` */
+            /** @description Not found: `TOKEN_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18025,7 +18026,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "TOKEN_NOT_FOUND";
                     };
                 };
             };
@@ -18110,7 +18111,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18124,7 +18125,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18259,7 +18260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18273,7 +18274,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18438,7 +18439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18452,7 +18453,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18557,7 +18558,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18571,7 +18572,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18695,7 +18696,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18709,7 +18710,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18815,7 +18816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18829,7 +18830,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -18944,7 +18945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -18958,7 +18959,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19118,7 +19119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19132,7 +19133,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19264,7 +19265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19278,7 +19279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19440,7 +19441,7 @@ export interface operations {
                             id: string;
                             to: string;
                             subject: string;
-                            text: string;
+                            body: string;
                             createdAt: string;
                         }[];
                     };
@@ -19464,7 +19465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19478,7 +19479,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19598,7 +19599,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19612,7 +19613,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19722,7 +19723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19736,7 +19737,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -19848,7 +19849,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -19862,7 +19863,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20045,7 +20046,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20059,7 +20060,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20224,7 +20225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20238,7 +20239,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20421,7 +20422,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20435,7 +20436,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20621,7 +20622,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20635,7 +20636,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20797,7 +20798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20811,7 +20812,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -20949,7 +20950,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -20963,7 +20964,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21094,7 +21095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21108,7 +21109,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21292,7 +21293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21306,7 +21307,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21432,7 +21433,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21446,7 +21447,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21571,7 +21572,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21585,7 +21586,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21715,7 +21716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21729,7 +21730,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21910,7 +21911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21924,7 +21925,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -21946,7 +21947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `CANNED_REPLY_NOT_FOUND`, `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -21960,7 +21961,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "CANNED_REPLY_NOT_FOUND" | "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -22055,7 +22056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22069,7 +22070,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22091,7 +22092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `CANNED_REPLY_NOT_FOUND`, `HUB_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22105,7 +22106,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "CANNED_REPLY_NOT_FOUND" | "HUB_NOT_FOUND";
                     };
                 };
             };
@@ -22248,7 +22249,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22262,7 +22263,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22393,7 +22394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22407,7 +22408,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22570,7 +22571,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22584,7 +22585,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22606,7 +22607,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `SLA_POLICY_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22620,7 +22621,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "SLA_POLICY_NOT_FOUND";
                     };
                 };
             };
@@ -22708,7 +22709,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22722,7 +22723,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22744,7 +22745,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22758,7 +22759,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -22849,7 +22850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22863,7 +22864,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -22885,7 +22886,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -22899,7 +22900,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -22998,7 +22999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23012,7 +23013,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23034,7 +23035,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23048,7 +23049,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -23190,7 +23191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23204,7 +23205,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23226,7 +23227,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23240,7 +23241,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -23353,7 +23354,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23367,7 +23368,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23389,7 +23390,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23403,7 +23404,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -23545,7 +23546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23559,7 +23560,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23581,7 +23582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23595,7 +23596,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -23689,7 +23690,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23703,7 +23704,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23725,7 +23726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23739,7 +23740,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -23881,7 +23882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23895,7 +23896,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23917,7 +23918,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -23931,7 +23932,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -24042,7 +24043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24056,7 +24057,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24078,7 +24079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24092,7 +24093,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -24183,7 +24184,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24197,7 +24198,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24219,7 +24220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24233,7 +24234,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -24334,7 +24335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24348,7 +24349,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24370,7 +24371,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24384,7 +24385,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -24537,7 +24538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24551,7 +24552,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24573,7 +24574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND`, `TRANSCRIPT_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24587,7 +24588,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND" | "TRANSCRIPT_NOT_FOUND";
                     };
                 };
             };
@@ -24694,7 +24695,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24708,7 +24709,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24730,7 +24731,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24744,7 +24745,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -24845,7 +24846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24859,7 +24860,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -24881,7 +24882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -24895,7 +24896,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -25044,7 +25045,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25058,7 +25059,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -25080,7 +25081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_MESSAGE_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25094,7 +25095,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_MESSAGE_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -25243,7 +25244,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25257,7 +25258,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -25279,7 +25280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25293,7 +25294,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -25443,7 +25444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25457,7 +25458,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -25479,7 +25480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `ATTACHMENT_NOT_FOUND`, `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25493,7 +25494,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "ATTACHMENT_NOT_FOUND" | "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -25584,7 +25585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25598,7 +25599,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -25671,7 +25672,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     recipientId: string;
-                    text?: string;
+                    body?: string;
                     nonce?: string;
                 };
             };
@@ -25715,7 +25716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25729,7 +25730,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -25888,7 +25889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -25902,7 +25903,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26038,7 +26039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26052,7 +26053,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26188,7 +26189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26202,7 +26203,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26369,7 +26370,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26383,7 +26384,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26513,7 +26514,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26527,7 +26528,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26698,7 +26699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26712,7 +26713,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -26874,7 +26875,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -26888,7 +26889,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27014,7 +27015,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27028,7 +27029,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27142,7 +27143,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27156,7 +27157,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27319,7 +27320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27333,7 +27334,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27531,7 +27532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `QR_NOT_FOUND` */
+            /** @description Not found: `QR_REQUEST_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27545,7 +27546,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "QR_NOT_FOUND";
+                        code?: "QR_REQUEST_NOT_FOUND";
                     };
                 };
             };
@@ -27686,7 +27687,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27700,7 +27701,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27722,7 +27723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `QR_NOT_FOUND`, `USER_NOT_FOUND` */
+            /** @description Not found: `QR_REQUEST_NOT_FOUND`, `USER_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27736,7 +27737,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "QR_NOT_FOUND" | "USER_NOT_FOUND";
+                        code?: "QR_REQUEST_NOT_FOUND" | "USER_NOT_FOUND";
                     };
                 };
             };
@@ -27846,7 +27847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27860,7 +27861,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -27882,7 +27883,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `QR_NOT_FOUND` */
+            /** @description Not found: `QR_REQUEST_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -27896,7 +27897,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "QR_NOT_FOUND";
+                        code?: "QR_REQUEST_NOT_FOUND";
                     };
                 };
             };
@@ -28006,7 +28007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28020,7 +28021,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -28042,7 +28043,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `QR_NOT_FOUND` */
+            /** @description Not found: `QR_REQUEST_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28056,7 +28057,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "QR_NOT_FOUND";
+                        code?: "QR_REQUEST_NOT_FOUND";
                     };
                 };
             };
@@ -28431,7 +28432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28445,7 +28446,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "TOKEN_EXPIRED" | "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "TOKEN_EXPIRED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -28593,7 +28594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28607,7 +28608,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "TOKEN_EXPIRED" | "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "TOKEN_EXPIRED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -28629,7 +28630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `HUB_NOT_FOUND`, `NOT_FOUND` */
+            /** @description Not found: `HUB_NOT_FOUND`, `TICKET_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28643,7 +28644,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "HUB_NOT_FOUND" | "NOT_FOUND";
+                        code?: "HUB_NOT_FOUND" | "TICKET_NOT_FOUND";
                     };
                 };
             };
@@ -28754,7 +28755,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid credentials: `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
+            /** @description No valid credentials: `INVALID_TOKEN`, `TOKEN_EXPIRED`, `UNAUTHENTICATED` */
             401: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28768,7 +28769,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "TOKEN_EXPIRED" | "UNAUTHENTICATED";
+                        code?: "INVALID_TOKEN" | "TOKEN_EXPIRED" | "UNAUTHENTICATED";
                     };
                 };
             };
@@ -28934,7 +28935,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: `QR_NOT_FOUND` */
+            /** @description Not found: `QR_REQUEST_NOT_FOUND` */
             404: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -28948,7 +28949,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
-                        code?: "QR_NOT_FOUND";
+                        code?: "QR_REQUEST_NOT_FOUND";
                     };
                 };
             };

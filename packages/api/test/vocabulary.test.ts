@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getOpenApiDocument } from "../src/openapi";
+import { getOpenApiDocument } from "../src/openapi/document";
 import { objectSchemas, vocabularyProblems } from "./support/vocabulary";
 
 /**

@@ -9,6 +9,7 @@ export const requestErrors: readonly ErrorCode[] = [];
 export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc: string }> = {
   "admin.hubs.list": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -19,6 +20,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.mailbox.list": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -31,6 +33,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "BAD_REQUEST",
       "EMAIL_TAKEN",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -44,6 +47,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.delete": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_PROTECTED",
@@ -56,6 +60,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.list": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -66,6 +71,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.rename": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_PROTECTED",
@@ -79,6 +85,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.resetPassword": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_PROTECTED",
@@ -92,6 +99,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.setActive": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_PROTECTED",
@@ -104,6 +112,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "admin.users.setInstanceAdmin": {
     codes: [
+      "INVALID_TOKEN",
       "LAST_INSTANCE_ADMIN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -118,6 +127,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -128,6 +138,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "audit.exportInstance": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -140,6 +151,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -150,6 +162,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "audit.listInstance": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -160,6 +173,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "auth.changePassword": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -190,11 +204,23 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Password sign-in for API clients: tokens, or an MFA ticket when MFA is on.",
   },
   "auth.logout": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Ends the current session: its access and refresh tokens stop working at once.",
   },
   "auth.logoutAll": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Ends every session of the caller (optionally keeping the current one).",
   },
   "auth.refresh": {
@@ -224,6 +250,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "auth.sendEmailConfirmation": {
     codes: [
       "BAD_REQUEST",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -233,19 +260,39 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Sends a new confirmation link for my address (24 h, single use).",
   },
   "auth.sessions.list": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "My sessions that are neither ended nor expired, most recently seen first; `current` marks the\none making this call.",
   },
   "auth.sessions.revoke": {
-    codes: ["NOT_FOUND", "RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "SESSION_NOT_FOUND",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Ends one of my sessions (the current one too): its access and refresh tokens stop working at\nonce. Another user's or an unknown session is NOT_FOUND; one already ended gives\n`endedSessions: 0`.",
   },
   "auth.verify": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "For reverse proxies: 200 with the principal, or 401.",
   },
   "chats.block": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -255,7 +302,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Blocks a user: no new chat and no messages between us, either way. Idempotent.",
   },
   "chats.blocked": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "The users I blocked, most recent first.",
   },
   "chats.edit": {
@@ -263,6 +316,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CHAT_MESSAGE_NOT_FOUND",
       "CHAT_MESSAGE_NOT_YOURS",
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -273,6 +327,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "chats.info": {
     codes: [
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -281,13 +336,20 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "One of my chats (seed 003 `info`): its two people and both read positions.",
   },
   "chats.list": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "My chats, most recent activity first, with the other party, last message and unread count.",
   },
   "chats.markRead": {
     codes: [
       "CHAT_MESSAGE_NOT_FOUND",
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -299,6 +361,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "CHAT_MESSAGE_NOT_FOUND",
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -311,6 +374,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CHAT_MESSAGE_NOT_FOUND",
       "CHAT_MESSAGE_NOT_YOURS",
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -323,6 +387,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CHAT_BLOCKED",
       "CHAT_NOT_FOUND",
       "CHAT_REPLY_INVALID",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -335,18 +400,20 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CHAT_BLOCKED",
       "CHAT_REPLY_INVALID",
       "CHAT_WITH_SELF",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
       "USER_NOT_FOUND",
       "VALIDATION_FAILED",
     ],
-    doc: "Opens a private chat with another user (seed 003 `start-chat`), or returns\nthe pair's existing one (`created: false`); `text` is sent as a message.",
+    doc: "Opens a private chat with another user (seed 003 `start-chat`), or returns\nthe pair's existing one (`created: false`); `body` is sent as a message.",
   },
   "chats.typing": {
     codes: [
       "CHAT_BLOCKED",
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -355,12 +422,19 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Tells the other participant that I am typing (live only, never stored).",
   },
   "chats.unblock": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Lifts my block of a user (nothing to do when there is none).",
   },
   "chats.watch": {
     codes: [
       "CHAT_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SERVICE_UNAVAILABLE",
@@ -375,6 +449,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -387,6 +462,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -399,6 +475,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -411,6 +488,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "MFA_REQUIRED",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
@@ -425,6 +503,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -435,10 +514,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "config.restoreVersion": {
     codes: [
+      "CONFIG_VERSION_NOT_FOUND",
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -452,6 +532,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -465,6 +546,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -476,6 +558,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "features.catalogue.create": {
     codes: [
       "FEATURE_EXISTS",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -487,6 +570,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "features.catalogue.delete": {
     codes: [
       "FEATURE_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -497,6 +581,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "features.catalogue.list": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -508,6 +593,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "features.catalogue.update": {
     codes: [
       "FEATURE_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SUPER_ADMIN_REQUIRED",
@@ -520,6 +606,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -533,6 +620,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "FEATURE_NOT_FOUND",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -545,6 +633,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -556,9 +645,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "ALREADY_MEMBER",
       "BANNED",
-      "INVITE_INVALID",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
+      "INVITE_NOT_FOUND",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
@@ -569,6 +659,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -581,6 +672,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_CREATION_CLOSED",
       "HUB_SLUG_TAKEN",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -597,9 +689,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "ALREADY_MEMBER",
       "BANNED",
       "HUB_NOT_FOUND",
+      "INVALID_TOKEN",
       "JOIN_CLOSED",
-      "NOT_FOUND",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
@@ -610,8 +703,9 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "LAST_OWNER",
-      "NOT_FOUND",
+      "MEMBER_NOT_FOUND",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -620,17 +714,30 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Leaves the hub (its last owner cannot).",
   },
   "hubs.listArchived": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Archived hubs I may restore: the ones I own, or every one for super admins.",
   },
   "hubs.listMine": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "The hubs I am a member of, by name, with my highest role there (`role`) and when I joined;\narchived hubs are left out.",
   },
   "hubs.myPermissions": {
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -642,7 +749,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -654,6 +761,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "hubs.restore": {
     codes: [
       "HUB_NOT_FOUND",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -665,6 +773,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -676,7 +785,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -691,7 +800,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
       "INVALID_IMAGE",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -702,6 +811,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "identities.list": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -712,8 +822,9 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "identities.unlink": {
     codes: [
+      "IDENTITY_NOT_FOUND",
+      "INVALID_TOKEN",
       "LAST_SIGN_IN_METHOD",
-      "NOT_FOUND",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -726,11 +837,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
+      "USER_NOT_FOUND",
       "VALIDATION_FAILED",
     ],
     doc: "A staff note about a user, never shown to them.",
@@ -742,9 +854,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
+      "JOIN_APPLICATION_NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
@@ -755,6 +869,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -768,12 +883,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "MEMBER_TOO_HIGH",
-      "NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
+      "USER_NOT_FOUND",
       "VALIDATION_FAILED",
     ],
     doc: "Bans a user ranked below you (removing them if a member), with a reason and optional expiry.",
@@ -782,6 +898,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -794,8 +911,9 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
+      "MEMBER_NOT_FOUND",
       "MEMBER_TOO_HIGH",
-      "NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -808,7 +926,8 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
+      "MEMBER_NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -821,10 +940,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
+      "MEMBER_NOT_FOUND",
       "MEMBER_TOO_HIGH",
-      "NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "ROLE_TOO_HIGH",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -836,9 +957,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "ROLE_TOO_HIGH",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -850,6 +972,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -862,7 +985,8 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
+      "INVITE_NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -875,6 +999,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -887,11 +1012,14 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "LAST_OWNER",
+      "MEMBER_NOT_FOUND",
       "MEMBER_TOO_HIGH",
-      "NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_ASSIGNMENT_NOT_FOUND",
+      "ROLE_NOT_FOUND",
       "ROLE_TOO_HIGH",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -903,6 +1031,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -913,9 +1042,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "members.unban": {
     codes: [
+      "BAN_NOT_FOUND",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -927,6 +1057,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "mfa.disable": {
     codes: [
       "INVALID_MFA_CODE",
+      "INVALID_TOKEN",
       "MFA_NOT_ENABLED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -939,6 +1070,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "mfa.enable": {
     codes: [
       "INVALID_MFA_CODE",
+      "INVALID_TOKEN",
       "MFA_ALREADY_ENABLED",
       "MFA_SETUP_MISSING",
       "RATE_LIMITED",
@@ -952,6 +1084,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "mfa.regenerateRecoveryCodes": {
     codes: [
       "INVALID_MFA_CODE",
+      "INVALID_TOKEN",
       "MFA_NOT_ENABLED",
       "MFA_REQUIRED",
       "RATE_LIMITED",
@@ -964,6 +1097,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "mfa.setup": {
     codes: [
+      "INVALID_TOKEN",
       "MFA_ALREADY_ENABLED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -976,6 +1110,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "mfa.verify": {
     codes: [
       "INVALID_MFA_CODE",
+      "INVALID_TOKEN",
       "MFA_NOT_ENABLED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -988,11 +1123,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "qrLogin.approve": {
     codes: [
       "FORBIDDEN",
+      "INVALID_TOKEN",
       "QR_ALREADY_DECIDED",
       "QR_BROWSER_GONE",
       "QR_EXPIRED",
-      "QR_NOT_FOUND",
       "QR_PARTY_LIMIT",
+      "QR_REQUEST_NOT_FOUND",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1007,11 +1143,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "qrLogin.deny": {
     codes: [
       "FORBIDDEN",
+      "INVALID_TOKEN",
       "QR_ALREADY_DECIDED",
       "QR_BROWSER_GONE",
       "QR_EXPIRED",
-      "QR_NOT_FOUND",
       "QR_PARTY_LIMIT",
+      "QR_REQUEST_NOT_FOUND",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1024,15 +1161,16 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "The browser trades the one-time ticket from `qrLogin.watch` for tokens, as after a password sign-in.",
   },
   "qrLogin.heartbeat": {
-    codes: ["QR_EXPIRED", "QR_NOT_FOUND", "RATE_LIMITED", "VALIDATION_FAILED"],
+    codes: ["QR_EXPIRED", "QR_REQUEST_NOT_FOUND", "RATE_LIMITED", "VALIDATION_FAILED"],
     doc: 'For browsers that poll instead of holding `qrLogin.watch`: keeps the request\'s\nbrowser "waiting" (approval needs a heartbeat in the last 30 s) and answers its status.',
   },
   "qrLogin.inspect": {
     codes: [
       "FORBIDDEN",
+      "INVALID_TOKEN",
       "QR_EXPIRED",
-      "QR_NOT_FOUND",
       "QR_PARTY_LIMIT",
+      "QR_REQUEST_NOT_FOUND",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1045,7 +1183,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "QR_ALREADY_DECIDED",
       "QR_EXPIRED",
-      "QR_NOT_FOUND",
+      "QR_REQUEST_NOT_FOUND",
       "RATE_LIMITED",
       "SERVICE_UNAVAILABLE",
       "TOKEN_EXPIRED",
@@ -1058,6 +1196,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "ROLE_TOO_HIGH",
@@ -1071,9 +1210,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "ROLE_TOO_HIGH",
       "SCOPE_MISSING",
       "SYSTEM_ROLE",
@@ -1086,6 +1226,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1102,9 +1243,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
+      "ROLE_NOT_FOUND",
       "ROLE_TOO_HIGH",
       "SCOPE_MISSING",
       "SYSTEM_ROLE",
@@ -1117,11 +1259,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "NOT_A_MEMBER",
-      "NOT_FOUND",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1131,6 +1274,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "NOT_A_MEMBER",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
@@ -1145,10 +1289,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1158,10 +1303,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1171,6 +1317,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1183,6 +1330,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1194,10 +1342,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1207,10 +1356,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "STREAM_LIMIT_REACHED",
       "STREAM_NAME_TAKEN",
       "UNAUTHENTICATED",
@@ -1222,10 +1372,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "STREAM_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1235,7 +1386,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1248,10 +1399,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1261,11 +1413,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "STREAM_NAME_TAKEN",
+      "STREAM_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1275,11 +1428,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SITE_NAME_TAKEN",
+      "SITE_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1301,12 +1455,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1314,12 +1469,14 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "tickets.attachments.get": {
     codes: [
+      "ATTACHMENT_NOT_FOUND",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1330,12 +1487,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
       "INVALID_ATTACHMENT",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1346,6 +1504,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1356,9 +1515,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "tickets.cannedReplies.delete": {
     codes: [
+      "CANNED_REPLY_NOT_FOUND",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1371,6 +1531,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1381,10 +1542,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "tickets.cannedReplies.update": {
     codes: [
+      "CANNED_REPLY_NOT_FOUND",
       "CONFLICT",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1397,13 +1559,14 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_ALREADY_CLAIMED",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1413,12 +1576,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1428,6 +1592,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1443,10 +1608,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1456,19 +1622,21 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
-    doc: "One ticket: staff any of the hub's, others only their own (else NOT_FOUND).",
+    doc: "One ticket: staff any of the hub's, others only their own (else TICKET_NOT_FOUND).",
   },
   "tickets.list": {
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1481,10 +1649,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1494,12 +1663,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1510,12 +1680,14 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "FORBIDDEN",
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_MESSAGE_NOT_FOUND",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1525,10 +1697,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1539,12 +1712,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
       "INVALID_ATTACHMENT",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1554,13 +1728,14 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_LIMIT_REACHED",
       "TICKET_MERGED",
       "TICKET_NOT_CLOSED",
+      "TICKET_NOT_FOUND",
       "TICKET_REOPEN_LIMIT",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
@@ -1571,6 +1746,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1583,10 +1759,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "SLA_POLICY_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1596,6 +1773,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1608,6 +1786,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1620,10 +1799,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
+      "TRANSCRIPT_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1633,10 +1814,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1646,10 +1828,11 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1659,6 +1842,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1671,12 +1855,13 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "TICKET_CLOSED",
       "TICKET_MERGED",
+      "TICKET_NOT_FOUND",
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
@@ -1686,11 +1871,12 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
-      "NOT_FOUND",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "SERVICE_UNAVAILABLE",
+      "TICKET_NOT_FOUND",
       "TOKEN_EXPIRED",
       "TOO_MANY_STREAMS",
       "UNAUTHENTICATED",
@@ -1702,6 +1888,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: [
       "HUB_NOT_FOUND",
       "HUB_REQUIRED",
+      "INVALID_TOKEN",
       "PERMISSION_DENIED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1716,6 +1903,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   "tokens.create": {
     codes: [
       "FORBIDDEN",
+      "INVALID_TOKEN",
       "MFA_REQUIRED",
       "RATE_LIMITED",
       "SCOPE_MISSING",
@@ -1725,25 +1913,52 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "A token for a program; the plain token is in this answer only. Needs a recent MFA check when MFA is on.",
   },
   "tokens.list": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "My application tokens that are not revoked (expired ones included), newest first; only their\n`prefix` is shown, never the token.",
   },
   "tokens.revoke": {
-    codes: ["NOT_FOUND", "RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "TOKEN_NOT_FOUND",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Revokes one of my application tokens: it stops working at once; audited. Unknown, another user's\nor already revoked: NOT_FOUND.",
   },
   "tokens.revokeAll": {
-    codes: ["NOT_FOUND", "RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "TOKEN_NOT_FOUND",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Revokes every application token I have, at once (`revoked` counts them; 0 is fine); my sessions\nstay. Audited.",
   },
   "users.cancelDeletion": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Withdraws my deletion request, so the account stays; answers the same when none was pending.\nAudited.",
   },
   "users.changeEmail": {
     codes: [
       "CONFLICT",
       "EMAIL_TAKEN",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1755,6 +1970,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "users.get": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1765,6 +1981,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "users.me": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1775,6 +1992,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "users.removeAvatar": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1784,16 +2002,29 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     doc: "Removes my avatar and its stored file; without one it does nothing and answers the same.",
   },
   "users.requestDeletion": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Deletes my account after a 14-day grace period (cancel with `cancelDeletion`).",
   },
   "users.search": {
-    codes: ["RATE_LIMITED", "SCOPE_MISSING", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+    codes: [
+      "INVALID_TOKEN",
+      "RATE_LIMITED",
+      "SCOPE_MISSING",
+      "UNAUTHENTICATED",
+      "VALIDATION_FAILED",
+    ],
     doc: "Exact or prefix search on usernames (seed 003), paged by username.",
   },
   "users.setAvatar": {
     codes: [
       "INVALID_IMAGE",
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
@@ -1804,6 +2035,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
   },
   "users.updateMe": {
     codes: [
+      "INVALID_TOKEN",
       "RATE_LIMITED",
       "SCOPE_MISSING",
       "UNAUTHENTICATED",
