@@ -477,9 +477,7 @@ describe("member list", () => {
       roleId: await roleId("moderator"),
     });
     expect(moderators.items.length).toBeGreaterThan(0);
-    expect(moderators.items.map((m) => m.id)).toContain(
-      fixture.world.principals.moderator.userId,
-    );
+    expect(moderators.items.map((m) => m.id)).toContain(fixture.world.principals.moderator.userId);
     expect(moderators.items.every((m) => m.roles.some((r) => r.key === "moderator"))).toBe(true);
   });
 });

@@ -73,9 +73,7 @@ export async function listMembers(db: DbOrTx, hubId: string, q: MemberListQuery)
   const items = page.map(({ membershipId: _, avatarKey, ...row }) => ({
     ...row,
     avatarUrl: avatarUrl(avatarKey),
-    roles: roles
-      .filter((role) => role.userId === row.id)
-      .map(({ userId: _u, ...role }) => role),
+    roles: roles.filter((role) => role.userId === row.id).map(({ userId: _u, ...role }) => role),
   }));
   return {
     items,

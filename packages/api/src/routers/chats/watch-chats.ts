@@ -13,13 +13,13 @@ export const watchChats = authedProcedure
   .meta({
     summary: "Watch my chats live",
     events: {
-      "ready": "The stream is live (untracked)",
+      ready: "The stream is live (untracked)",
       "chat.created": "A chat with me was started (tracked)",
       "message.created": "A message in one of my chats (tracked)",
       "message.edited": "A message was edited (tracked)",
       "message.deleted": "A message was deleted (tracked)",
-      "read": "A participant read up to a message (tracked)",
-      "typing": "The other participant is typing (live only)",
+      read: "A participant read up to a message (tracked)",
+      typing: "The other participant is typing (live only)",
     },
   })
   .input(

@@ -26,11 +26,11 @@ export const watchRequest = publicProcedure
   .meta({
     summary: "Wait for a QR sign-in decision",
     events: {
-      "ready": "The stream is live (untracked)",
-      "scanned": "A signed-in device opened the code: { username, displayName, avatarUrl } (tracked)",
-      "approved": "The device approved: { ticket, expiresAt } for qrLogin.exchange; the stream ends",
-      "denied": "The device refused; the stream ends",
-      "expired": "The request ran out; the stream ends",
+      ready: "The stream is live (untracked)",
+      scanned: "A signed-in device opened the code: { username, displayName, avatarUrl } (tracked)",
+      approved: "The device approved: { ticket, expiresAt } for qrLogin.exchange; the stream ends",
+      denied: "The device refused; the stream ends",
+      expired: "The request ran out; the stream ends",
     },
   })
   .input(z.object({ requestId, secret, lastEventId: z.string().regex(/^\d+$/).nullish() }))

@@ -32,17 +32,16 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export const watchHealth = publicProcedure
   .meta({
     summary: "Watch the instance's health",
-    events: { health: "Each frame's data is the health object, as `GET /health` answers it (tracked)" },
+    events: {
+      health: "Each frame's data is the health object, as `GET /health` answers it (tracked)",
+    },
   })
-  .input(input).subscription(async function* ({
-  ctx,
-  input,
-  signal,
-}) {
-  let sequence = input.lastEventId ? Number(input.lastEventId) : 0;
-  while (!signal?.aborted) {
-    sequence += 1;
-    yield tracked(String(sequence), await getHealth(ctx.db, ctx.dbKind));
-    await sleep(input.intervalSeconds * 1000, signal);
-  }
-});
+  .input(input)
+  .subscription(async function* ({ ctx, input, signal }) {
+    let sequence = input.lastEventId ? Number(input.lastEventId) : 0;
+    while (!signal?.aborted) {
+      sequence += 1;
+      yield tracked(String(sequence), await getHealth(ctx.db, ctx.dbKind));
+      await sleep(input.intervalSeconds * 1000, signal);
+    }
+  });

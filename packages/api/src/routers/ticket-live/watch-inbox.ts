@@ -18,7 +18,7 @@ export const watchInbox = permissionProcedure("ticket.read")
   .meta({
     summary: "Watch the hub's ticket inbox live",
     events: {
-      "ready": "The stream is live (untracked)",
+      ready: "The stream is live (untracked)",
       "ticket.created": "A ticket was opened (tracked)",
       "ticket.updated": "A ticket's status, assignee, priority or tags changed (tracked)",
       "ticket.deleted": "A ticket was deleted (tracked)",

@@ -20,12 +20,12 @@ export const watchTicket = permissionProcedure("ticket.read")
   .meta({
     summary: "Watch a ticket live",
     events: {
-      "ready": "The stream is live (untracked)",
+      ready: "The stream is live (untracked)",
       "message.created": "A message was posted (tracked; internal notes reach staff only)",
       "message.edited": "A message was edited (tracked)",
       "ticket.updated": "Status, assignee, priority or tags changed (tracked)",
       "ticket.deleted": "The ticket was deleted; the stream ends",
-      "typing": "Someone is typing (live only)",
+      typing: "Someone is typing (live only)",
       "viewer.joined": "Someone opened the ticket (live only)",
       "viewer.here": "An earlier viewer answers a newcomer (live only)",
       "viewer.left": "A viewer left (live only)",
