@@ -155,7 +155,7 @@ describe("plain SSE URL of subscriptions (/api/v1/sse/<procedure>)", () => {
     });
     const missingTicket = await fetch(ticketUrl, { headers: auth });
     expect(missingTicket.status).toBe(404);
-    expect(await missingTicket.json()).toMatchObject({ code: "NOT_FOUND" });
+    expect(await missingTicket.json()).toMatchObject({ code: "TICKET_NOT_FOUND" });
 
     for (const path of ["tickets.nothing", "hubs.get"]) {
       const response = await fetch(`${server.url}/api/v1/sse/${path}?hubSlug=demo`, {
