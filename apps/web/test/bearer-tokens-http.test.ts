@@ -1,5 +1,6 @@
 import { signAccessToken } from "@guildhall/auth";
 import { describe, expect, it } from "vitest";
+import { signUpOverRest } from "./support/http-session";
 import { useServer } from "./support/server";
 
 /**
@@ -21,22 +22,8 @@ async function answer(path: string, init: RequestInit = {}) {
 }
 
 /** A signed-in caller's access token. */
-async function signUp(username: string): Promise<string> {
-  const password = "a long bearer passphrase";
-  const email = `${username}@example.test`;
-  const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ username, email, password }),
-  });
-  expect(registered.status).toBe(200);
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ login: username, password }),
-  });
-  expect(login.status).toBe(200);
-  return ((await login.json()) as { accessToken: string }).accessToken;
+function signUp(username: string): Promise<string> {
+  return signUpOverRest(server.url, username, "a long bearer passphrase");
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

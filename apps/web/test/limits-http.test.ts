@@ -3,6 +3,7 @@ import { tinyPng } from "@guildhall/core/testing";
 import { readFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
+import { signUpOverRest } from "./support/http-session";
 import { useServer } from "./support/server";
 
 const AUTH_SECRET = "limits-test-secret-0123456789abcdef-0123456789";
@@ -20,21 +21,8 @@ const server = useServer({
 
 const json = { "content-type": "application/json" };
 
-async function signUp(username: string): Promise<string> {
-  const password = "limits passphrase long";
-  const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ username, email: `${username}@example.test`, password }),
-  });
-  expect(registered.status).toBe(200);
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ login: username, password }),
-  });
-  expect(login.status).toBe(200);
-  return ((await login.json()) as { accessToken: string }).accessToken;
+function signUp(username: string): Promise<string> {
+  return signUpOverRest(server.url, username, "limits passphrase long");
 }
 
 async function openStreams(): Promise<number> {

@@ -106,3 +106,21 @@ export class HttpSession {
     };
   }
 }
+
+/** Registers `username` over REST and signs it in: its access token. */
+export async function signUpOverRest(base: string, username: string, password: string) {
+  const json = { "content-type": "application/json" };
+  const registered = await fetch(`${base}/api/v1/auth/register`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ username, email: `${username}@example.test`, password }),
+  });
+  if (registered.status !== 200) throw new Error(`register answered ${registered.status}`);
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ login: username, password }),
+  });
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`);
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
