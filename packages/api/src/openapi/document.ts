@@ -32,7 +32,10 @@ const description = [
  * bearer can answer, and what the REST route answers before any procedure
  * (input refused, body too large or of another type, the global bucket).
  */
-function codesOf(procedure: ProcedureInfo, operation: OperationObject): ErrorCode[] {
+function codesOf(
+  procedure: ProcedureInfo,
+  request: { input: boolean; body: boolean },
+): ErrorCode[] {
   const derived = procedureErrors[procedure.path];
   if (!derived)
     throw new Error(`${procedure.path}: not in procedure-errors.generated.ts (run gen:openapi)`);
@@ -42,8 +45,8 @@ function codesOf(procedure: ProcedureInfo, operation: OperationObject): ErrorCod
     "RATE_LIMITED",
     "INTERNAL",
   ]);
-  if (operation.parameters?.length || operation.requestBody) codes.add("VALIDATION_FAILED");
-  if (operation.requestBody) {
+  if (request.input || request.body) codes.add("VALIDATION_FAILED");
+  if (request.body) {
     codes.add("BAD_REQUEST");
     codes.add("PAYLOAD_TOO_LARGE");
     codes.add("UNSUPPORTED_MEDIA_TYPE");
@@ -66,7 +69,15 @@ function completed(procedure: ProcedureInfo, operation: OperationObject): Operat
   return {
     ...operation,
     description: describeOperation(rulesOf(procedure), procedure.meta),
-    responses: { ...responses, ...errorResponses(codesOf(procedure, operation)) },
+    responses: {
+      ...responses,
+      ...errorResponses(
+        codesOf(procedure, {
+          input: Boolean(operation.parameters?.length),
+          body: operation.requestBody !== undefined,
+        }),
+      ),
+    },
   };
 }
 
@@ -82,12 +93,9 @@ function build(): OpenApiDocument {
   for (const procedure of procedureInfos()) {
     const openapi = procedure.meta?.openapi;
     if (procedure.type === "subscription") {
-      const derived = procedureErrors[procedure.path];
-      const codes = new Set<ErrorCode>([...(derived?.codes ?? []), ...requestErrors]);
-      codes.add("RATE_LIMITED").add("INTERNAL").add("VALIDATION_FAILED");
-      paths[ssePath(procedure.path)] = {
-        get: sseOperation(procedure, derived?.doc ?? "", codes),
-      };
+      // Query parameters, always validated (an unknown one is refused); no body.
+      const codes = codesOf(procedure, { input: true, body: false });
+      paths[ssePath(procedure.path)] = { get: sseOperation(procedure, rulesOf(procedure), codes) };
       continue;
     }
     if (!openapi) continue;
