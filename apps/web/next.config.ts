@@ -11,6 +11,7 @@ const config: NextConfig = {
     "@guildhall/core",
     "@guildhall/db",
     "@guildhall/permissions",
+    "@guildhall/process-wide",
     "@guildhall/ui",
     // Bundled also into the Pages Router SSE route, where Node could not
     // resolve its extension-less "next/server" import.

@@ -1,2 +1,2 @@
-import base from "@guildhall/eslint-config";
-export default base;
+import base, { serverState } from "@guildhall/eslint-config";
+export default [...base, serverState()];

@@ -2,7 +2,7 @@
  * The baseline: a bare Node http server doing the same work as the health
  * endpoints (the same getHealth over its own embedded database).
  */
-import { getHealth } from "@guildhall/core";
+import { getHealth } from "@guildhall/core/health";
 import { createDatabase, migrateDatabase } from "@guildhall/db";
 import { createServer } from "node:http";
 

@@ -11,13 +11,8 @@
  * Every timed page is checked to be full (50 messages, 100 chats, all 500
  * chats listed with their unread counts): a short page would time less work.
  */
-import {
-  createUser,
-  listChatMessages,
-  listChats,
-  sendChatMessage,
-  startChat,
-} from "@guildhall/core";
+import { listChatMessages, listChats, sendChatMessage, startChat } from "@guildhall/core/chats";
+import { createUser } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { concludeBench, openBenchDatabase, percentile, ratio, reducedBy, sanityCheck } from "./lib";

@@ -14,7 +14,10 @@ import {
   permissionProcedure,
   router,
 } from "@guildhall/api";
-import { createHub, createUser, getEnv, listMembers } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
+import { createHub } from "@guildhall/core/hubs";
+import { listMembers } from "@guildhall/core/members";
+import { createUser } from "@guildhall/core/users";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { accessTokenPrincipal } from "@guildhall/core/testing/principal";

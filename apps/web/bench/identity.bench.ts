@@ -13,7 +13,7 @@
  * counted one is not (X-RateLimit-Remaining must fall from call to call), or
  * the Redis server's counts are not in Redis.
  */
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { Redis } from "ioredis";
 import {
   concludeBench,

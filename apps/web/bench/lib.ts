@@ -1,5 +1,5 @@
 /** Shared pieces of the benchmarks: autocannon runs, medians, servers on throwaway data. */
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
 import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -7,14 +7,11 @@
  * interleaved rounds; the median round of each side counts.
  */
 import { hubProcedure, createCallerFactory, createContext, router } from "@guildhall/api";
-import {
-  createHub,
-  createUser,
-  findTicket,
-  publishEvents,
-  sendMessage,
-  type HubActor,
-} from "@guildhall/core";
+import { type HubActor } from "@guildhall/core/access";
+import { createHub } from "@guildhall/core/hubs";
+import { publishEvents } from "@guildhall/core/realtime";
+import { findTicket, sendMessage } from "@guildhall/core/tickets";
+import { createUser } from "@guildhall/core/users";
 import { accessTokenPrincipal } from "@guildhall/core/testing/principal";
 import { schema, uuidv7, type Database, type DatabaseHandle } from "@guildhall/db";
 import { and, count, eq, inArray } from "drizzle-orm";

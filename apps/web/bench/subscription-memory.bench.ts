@@ -10,7 +10,9 @@
  * Sanity: while measured, the bus really holds every subscription (its
  * subscriber count), so the heap figures are of open subscriptions.
  */
-import { busFor, createHub, createUser } from "@guildhall/core";
+import { createHub } from "@guildhall/core/hubs";
+import { busFor } from "@guildhall/core/realtime";
+import { createUser } from "@guildhall/core/users";
 import { createCaller, createContext, presenceCount } from "@guildhall/api";
 import { schema } from "@guildhall/db";
 import { accessTokenPrincipal } from "@guildhall/core/testing/principal";

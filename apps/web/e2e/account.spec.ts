@@ -28,17 +28,19 @@ test("the profile page saves fields and uploads a checked avatar", async ({ page
     .getByTestId("avatar-input")
     .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: tinyPng(16, 16) });
   await expect(page.getByTestId("avatar")).toBeVisible();
-  expect(
-    await page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBe(16);
+  // Visible is not loaded: wait for the decoded image rather than reading it at once.
+  await expect
+    .poll(() => page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(16);
   // Kept on the server: the page read afresh shows the fields and the avatar.
   await page.reload();
   await expect(page.getByLabel("Status")).toHaveValue("on call");
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
   await expect(page.getByTestId("avatar")).toBeVisible();
-  expect(
-    await page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBe(16);
+  // Visible is not loaded: wait for the decoded image rather than reading it at once.
+  await expect
+    .poll(() => page.getByTestId("avatar").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(16);
   await page.screenshot({ path: `${shots}/profile.png`, fullPage: true });
 });
 

@@ -3,7 +3,7 @@
  * a fresh PGlite folder, or with DATABASE_URL a fresh Postgres database. Both
  * are removed when Playwright stops the server.
  */
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

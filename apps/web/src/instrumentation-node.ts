@@ -1,5 +1,7 @@
 import { prepareRateLimits } from "@guildhall/api";
-import { busFor, getDatabase, jobs, startScheduler } from "@guildhall/core";
+import { busFor } from "@guildhall/core/realtime";
+import { getDatabase } from "@guildhall/core/runtime";
+import { jobs, startScheduler } from "@guildhall/core/scheduler";
 import { guardServer } from "~/server/server-guard";
 import { installPeerStamp } from "~/server/peer";
 

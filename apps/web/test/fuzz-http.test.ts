@@ -1,5 +1,5 @@
 import { appRouter, type Meta } from "@guildhall/api";
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";

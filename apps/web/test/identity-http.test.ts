@@ -1,5 +1,5 @@
 import { createGuildhallClient, toGuildhallError } from "@guildhall/client";
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { createConnection } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

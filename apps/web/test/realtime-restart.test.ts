@@ -1,5 +1,5 @@
 import { createGuildhallClient } from "@guildhall/client";
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { createDatabase } from "@guildhall/db";
 import { EventSource } from "eventsource";
 import type { ChildProcess } from "node:child_process";

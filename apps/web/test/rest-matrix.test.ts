@@ -1,4 +1,4 @@
-import { errorCodes } from "@guildhall/core";
+import { errorCodes } from "@guildhall/core/errors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   authorizationMatrix,

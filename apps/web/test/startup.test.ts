@@ -1,4 +1,4 @@
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_PASSWORD,

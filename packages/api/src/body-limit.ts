@@ -1,6 +1,6 @@
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { appRouter } from "./root";
-import type { Meta } from "./trpc";
+import type { Meta } from "./meta";
 
 interface ProcedureDef {
   _def: { meta?: Meta };

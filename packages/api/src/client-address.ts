@@ -1,4 +1,4 @@
-import { processWide } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { isIP } from "node:net";
 import proxyaddr from "proxy-addr";
 

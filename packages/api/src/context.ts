@@ -1,13 +1,9 @@
 import type { Database, DatabaseKind } from "@guildhall/db";
-import {
-  getEnv,
-  getLogger,
-  resolveLocale,
-  type Locale,
-  type Logger,
-  type Principal,
-  type RealtimeBus,
-} from "@guildhall/core";
+import { type Principal } from "@guildhall/core/access";
+import { getEnv } from "@guildhall/core/env";
+import { resolveLocale, type Locale } from "@guildhall/core/i18n";
+import { getLogger, type Logger } from "@guildhall/core/logger";
+import { type RealtimeBus } from "@guildhall/core/realtime";
 
 import { randomUUID } from "node:crypto";
 import { clientAddress, isTrustedProxy } from "./client-address";

@@ -1,13 +1,11 @@
 import {
   codeForTrpc,
-  displayParams,
   errorCodes,
   fieldErrorsFromZod,
   isAppError,
-  translate,
   type ErrorCode,
-  type Locale,
-} from "@guildhall/core";
+} from "@guildhall/core/errors";
+import { displayParams, translate, type Locale } from "@guildhall/core/i18n";
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
 
@@ -35,7 +33,7 @@ function isZodError(value: unknown): value is z.ZodError {
  * unknown keys), but an error naming them could not be sent. No schema has
  * such a field, so they are answered as faults of the request as a whole.
  */
-const unsendableKeys = new Set(["__proto__", "constructor", "prototype"]);
+const unsendableKeys: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 function sendable(fieldErrors: Record<string, string[]>): Record<string, string[]> {
   // A Map: field names like "toString" must not meet Object.prototype.

@@ -15,6 +15,7 @@ import { systemRouter } from "./routers/system/router";
 import { ticketsRouter } from "./routers/tickets/router";
 import { chatsRouter } from "./routers/chats/router";
 import { qrLoginRouter } from "./routers/qr-login/router";
+import { registerProcedures } from "./middleware/input-accepted";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -36,6 +37,8 @@ export const appRouter = router({
   chats: chatsRouter,
   qrLogin: qrLoginRouter,
 });
+registerProcedures(appRouter);
+
 
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

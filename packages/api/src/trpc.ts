@@ -1,33 +1,15 @@
-import { AppError, clientFaultFromDatabase, errorCodes, isAppError } from "@guildhall/core";
-import type { Permission } from "@guildhall/permissions";
+import { AppError, clientFaultFromDatabase, errorCodes, isAppError } from "@guildhall/core/errors";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context";
+import type { Meta } from "./meta";
 import { describeError } from "./format-error";
 import { decodePathParameters, hostileInputFields } from "./middleware/input-guard";
 import { inputAccepted } from "./middleware/input-accepted";
-import { enforceGlobalLimit, enforceRule, type RateLimitRule } from "./middleware/rate-limit";
+import { enforceGlobalLimit, enforceRule } from "./middleware/rate-limit";
 import { boundedStream, takeStreamSlot } from "./middleware/stream-limit";
 
-/** Who may call a procedure; every procedure declares one (the matrix test checks). */
-export type Access =
-  | { kind: "public" }
-  | { kind: "authed" }
-  | { kind: "superAdmin" }
-  | { kind: "hub" }
-  | { kind: "permission"; permission: Permission };
-
-export type Meta = OpenApiMeta<{
-  access?: Access;
-  rateLimit?: RateLimitRule;
-  /** The largest request body this procedure takes (uploads); others: BODY_LIMIT_BYTES. */
-  bodyLimitBytes?: number;
-  /** A subscription's title in the OpenAPI document (its plain SSE operation). */
-  summary?: string;
-  /** A subscription's frame types (`data.type`) and what each means, for the document. */
-  events?: Record<string, string>;
-}>;
+export type { Access, Meta } from "./meta";
 
 const t = initTRPC
   .context<Context>()

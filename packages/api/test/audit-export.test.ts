@@ -1,4 +1,6 @@
-import { exportAuditCsv, getHubBySlug, recordAudit } from "@guildhall/core";
+import { recordAudit } from "@guildhall/core/access";
+import { exportAuditCsv } from "@guildhall/core/audit";
+import { getHubBySlug } from "@guildhall/core/hubs";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";

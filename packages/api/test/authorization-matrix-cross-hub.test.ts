@@ -1,4 +1,4 @@
-import { getHubBySlug } from "@guildhall/core";
+import { getHubBySlug } from "@guildhall/core/hubs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

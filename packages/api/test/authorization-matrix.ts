@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@guildhall/core";
+import type { ErrorCode } from "@guildhall/core/errors";
 import type { Role, TokenCaller } from "./support/world";
 import { worldChat } from "./support/world-chat";
 

@@ -1,5 +1,5 @@
 import { signAccessToken } from "@guildhall/auth";
-import { getAuthSecret } from "@guildhall/core";
+import { getAuthSecret } from "@guildhall/core/identity";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { userChatsStream } from "@guildhall/core";
+import { userChatsStream } from "@guildhall/core/chats";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { chatKit, reader } from "./support/chats";

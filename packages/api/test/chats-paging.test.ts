@@ -1,4 +1,4 @@
-import { sendChatMessage } from "@guildhall/core";
+import { sendChatMessage } from "@guildhall/core/chats";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { chatKit } from "./support/chats";

@@ -1,4 +1,4 @@
-import { sendChatMessage } from "@guildhall/core";
+import { sendChatMessage } from "@guildhall/core/chats";
 import { schema } from "@guildhall/db";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";

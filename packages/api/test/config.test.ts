@@ -1,16 +1,16 @@
 import { currentTotp, open } from "@guildhall/auth";
 import {
-  AppError,
-  addMember,
   configSectionDefaults,
   configSectionNames,
-  getAuthSecret,
   getConfigSection,
   getConfigSectionData,
-  getHubBySlug,
-  getUserByUsername,
   updateConfig,
-} from "@guildhall/core";
+} from "@guildhall/core/config";
+import { AppError } from "@guildhall/core/errors";
+import { getHubBySlug } from "@guildhall/core/hubs";
+import { getAuthSecret } from "@guildhall/core/identity";
+import { addMember } from "@guildhall/core/members";
+import { getUserByUsername } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
 import { and, count, eq, like } from "drizzle-orm";

@@ -1,11 +1,5 @@
-import {
-  AppError,
-  compiledMessage,
-  errorCodes,
-  locales,
-  type ErrorCode,
-  type MessageKey,
-} from "@guildhall/core";
+import { AppError, errorCodes, type ErrorCode } from "@guildhall/core/errors";
+import { compiledMessage, locales, type MessageKey } from "@guildhall/core/i18n";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { describeError } from "../src";

@@ -1,4 +1,4 @@
-import { getHubBySlug } from "@guildhall/core";
+import { getHubBySlug } from "@guildhall/core/hubs";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";

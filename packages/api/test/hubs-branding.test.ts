@@ -1,4 +1,5 @@
-import { createHub, getHubBySlug, getStorage, isPublicFileKey } from "@guildhall/core";
+import { createHub, getHubBySlug } from "@guildhall/core/hubs";
+import { getStorage, isPublicFileKey } from "@guildhall/core/storage";
 import { tinyPng } from "@guildhall/core/testing";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";

@@ -1,4 +1,5 @@
-import { getEnv, getMembership, memberAuthority } from "@guildhall/core";
+import { getMembership, memberAuthority } from "@guildhall/core/access";
+import { getEnv } from "@guildhall/core/env";
 import { schema } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";

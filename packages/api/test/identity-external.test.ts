@@ -1,4 +1,4 @@
-import { externalSignIn } from "@guildhall/core";
+import { externalSignIn } from "@guildhall/core/identity";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";

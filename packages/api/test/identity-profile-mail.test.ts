@@ -1,4 +1,4 @@
-import { listDevMailbox } from "@guildhall/core";
+import { listDevMailbox } from "@guildhall/core/mail";
 import { describe, expect, it } from "vitest";
 import { code, useIdentity } from "./support/identity";
 

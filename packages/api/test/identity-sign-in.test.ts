@@ -1,10 +1,8 @@
-import {
-  addMember,
-  createHub,
-  getUserByUsername,
-  listDevMailbox,
-  setUserActive,
-} from "@guildhall/core";
+import { createHub } from "@guildhall/core/hubs";
+import { listDevMailbox } from "@guildhall/core/mail";
+import { addMember } from "@guildhall/core/members";
+import { setUserActive } from "@guildhall/core/user-admin";
+import { getUserByUsername } from "@guildhall/core/users";
 import { needsRehash } from "@guildhall/auth";
 import { describe, expect, it, vi } from "vitest";
 import { code, useIdentity } from "./support/identity";

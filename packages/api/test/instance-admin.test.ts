@@ -1,4 +1,6 @@
-import { getUserByUsername, listAudit, seedDemo } from "@guildhall/core";
+import { listAudit } from "@guildhall/core/audit";
+import { seedDemo } from "@guildhall/core/seed";
+import { getUserByUsername } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,7 @@
-import { addMember, createHub, createUser, getMembership } from "@guildhall/core";
+import { getMembership } from "@guildhall/core/access";
+import { createHub } from "@guildhall/core/hubs";
+import { addMember } from "@guildhall/core/members";
+import { createUser } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { errorCodes, locales, translate, type ErrorCode } from "@guildhall/core";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
+import { locales, translate } from "@guildhall/core/i18n";
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";

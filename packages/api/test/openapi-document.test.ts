@@ -1,5 +1,5 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { errorCodes, type ErrorCode } from "@guildhall/core";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
 import type { OperationObject, ResponseObject, SchemaObject } from "openapi3-ts/oas31";
 import { describe, expect, it } from "vitest";
 import { deriveProcedureErrors } from "../scripts/procedure-errors";

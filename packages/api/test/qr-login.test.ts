@@ -1,12 +1,7 @@
-import {
-  busFor,
-  createApplicationToken,
-  createSession,
-  createUser,
-  purgeExpiredQrLogins,
-  qrLoginStream,
-  resolvePrincipal,
-} from "@guildhall/core";
+import { createApplicationToken, createSession, resolvePrincipal } from "@guildhall/core/identity";
+import { purgeExpiredQrLogins, qrLoginStream } from "@guildhall/core/qr-login";
+import { busFor } from "@guildhall/core/realtime";
+import { createUser } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { type TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { describeError } from "../src";

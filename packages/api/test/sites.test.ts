@@ -1,4 +1,6 @@
-import { createS3Storage, getHubBySlug, getStorage, siteFilePrefix } from "@guildhall/core";
+import { getHubBySlug } from "@guildhall/core/hubs";
+import { siteFilePrefix } from "@guildhall/core/sites";
+import { createS3Storage, getStorage } from "@guildhall/core/storage";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
 import { and, count, eq } from "drizzle-orm";

@@ -1,13 +1,9 @@
-import {
-  busFor,
-  createSession,
-  dismiss,
-  getEnv,
-  listRoles,
-  resolvePrincipal,
-  revokeSessions,
-  ticketStream,
-} from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
+import { createSession, resolvePrincipal, revokeSessions } from "@guildhall/core/identity";
+import { dismiss } from "@guildhall/core/members";
+import { busFor } from "@guildhall/core/realtime";
+import { listRoles } from "@guildhall/core/roles";
+import { ticketStream } from "@guildhall/core/tickets";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";

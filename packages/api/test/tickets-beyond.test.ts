@@ -1,4 +1,5 @@
-import { jobs, runDueJobs, ticketStream } from "@guildhall/core";
+import { jobs, runDueJobs } from "@guildhall/core/scheduler";
+import { ticketStream } from "@guildhall/core/tickets";
 import { tinyPng } from "@guildhall/core/testing";
 import { schema } from "@guildhall/db";
 import { eq, inArray } from "drizzle-orm";

@@ -1,4 +1,4 @@
-import { hubTicketsStream, MAX_TICKET_REOPENS, ticketStream } from "@guildhall/core";
+import { hubTicketsStream, MAX_TICKET_REOPENS, ticketStream } from "@guildhall/core/tickets";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,9 +1,5 @@
-import {
-  getUserByUsername,
-  passwordLogin,
-  revokeSessions,
-  sessionPrincipal,
-} from "@guildhall/core";
+import { passwordLogin, revokeSessions, sessionPrincipal } from "@guildhall/core/identity";
+import { getUserByUsername } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";

@@ -1,6 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { randomInt } from "node:crypto";
 import { availableParallelism } from "node:os";
+import { processWide } from "@guildhall/process-wide";
 
 /**
  * argon2id with OWASP's recommended parameters (m=19 MiB, t=2, p=1).
@@ -15,17 +16,20 @@ export const passwordParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 
  * other requests keep a core.
  */
 const maxConcurrent = Math.max(1, availableParallelism() - 1);
-let running = 0;
-const waiting: (() => void)[] = [];
+/** Once per process (every bundle's copy of this module shares it), so the cap is per process. */
+const slots = () =>
+  processWide("auth.argon2-slots", () => ({ running: 0, waiting: [] as (() => void)[] }));
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  const state = slots();
+  if (state.running >= maxConcurrent)
+    await new Promise<void>((resolve) => state.waiting.push(resolve));
+  state.running++;
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    state.running--;
+    state.waiting.shift()?.();
   }
 }
 

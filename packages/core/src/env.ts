@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { processWide } from "@guildhall/process-wide";
 
 /**
  * Every setting Guildhall reads, validated once. This is the only file that
@@ -15,7 +16,7 @@ const commaList = z
       .filter(Boolean),
   );
 
-const proxyKeywords = new Set(["loopback", "linklocal", "uniquelocal"]);
+const proxyKeywords: ReadonlySet<string> = new Set(["loopback", "linklocal", "uniquelocal"]);
 
 /** One TRUSTED_PROXIES entry: an address, address/prefix, or a proxy-addr keyword. */
 function isProxyEntry(entry: string): boolean {
@@ -175,19 +176,21 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
+/** Parsed once per process (every bundle reads the same settings). */
+const parsed = () => processWide("env", () => ({ env: undefined as Env | undefined }));
 
 /** Parses process.env once; throws a readable list of every bad setting. */
 export function getEnv(): Env {
-  if (cached) return cached;
+  const cached = parsed();
+  if (cached.env) return cached.env;
   // eslint-disable-next-line no-restricted-properties -- the one place settings are read
   const result = envSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid settings:\n${lines.join("\n")}`);
   }
-  cached = result.data;
-  return cached;
+  cached.env = result.data;
+  return cached.env;
 }
 
 /**

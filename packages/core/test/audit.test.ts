@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
-import { createHub, createUser, listAudit, recordAudit } from "../src";
+import { recordAudit } from "../src/access";
+import { listAudit } from "../src/audit";
+import { createHub } from "../src/hubs";
+import { createUser } from "../src/users";
 
 let tdb: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import { schema } from "@guildhall/db";
 import { getTableName, is, sql } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFaultFromDatabase, createUser, errorCodes } from "../src";
+import { clientFaultFromDatabase, errorCodes } from "../src/errors";
+import { createUser } from "../src/users";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 /**

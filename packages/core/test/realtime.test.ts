@@ -1,7 +1,6 @@
-import { createDatabase, type DatabaseHandle } from "@guildhall/db";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { schema } from "@guildhall/db";
+import { createDatabase, schema, type DatabaseHandle } from "@guildhall/db";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   RealtimeBus,
   publishEvent,
@@ -9,7 +8,7 @@ import {
   publishSignal,
   type BusEvent,
   type BusSignal,
-} from "../src";
+} from "../src/realtime";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 let tdb: TestDatabase;

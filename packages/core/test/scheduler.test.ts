@@ -1,17 +1,9 @@
 import { schema } from "@guildhall/db";
 import { and, asc, eq, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createUser,
-  getUserById,
-  jobs,
-  publishEvent,
-  purgeRealtimeEvents,
-  RealtimeBus,
-  runDueJobs,
-  type BusEvent,
-  type Job,
-} from "../src";
+import { publishEvent, purgeRealtimeEvents, RealtimeBus, type BusEvent } from "../src/realtime";
+import { jobs, runDueJobs, type Job } from "../src/scheduler";
+import { createUser, getUserById } from "../src/users";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 let tdb: TestDatabase;

@@ -2,7 +2,10 @@ import { verifyPassword } from "@guildhall/auth";
 import { schema } from "@guildhall/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
-import { getUserByUsername, listAudit, listUserHubs, seedDemo } from "../src";
+import { listAudit } from "../src/audit";
+import { listUserHubs } from "../src/hubs";
+import { seedDemo } from "../src/seed";
+import { getUserByUsername } from "../src/users";
 
 let tdb: TestDatabase;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import {
   transcriptHtml,
   transcriptMarkdown,
   type TranscriptSource,
-} from "../src";
+} from "../src/tickets";
 import { tinyPng } from "../src/testing/images";
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
-import type { Database, DbOrTx } from "./client";
-import { processWide } from "./process-wide";
+import type { Database, DbOrTx } from "./database-types";
+import { processWide } from "@guildhall/process-wide";
 
 interface Root {
   db: Database;

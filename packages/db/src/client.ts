@@ -1,24 +1,14 @@
 import { PGlite } from "@electric-sql/pglite";
-import { type ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { resolve } from "node:path";
 import postgres from "postgres";
 import { withCommitHooks } from "./after-commit";
 import { lockDataDir } from "./pglite-lock";
+import type { Database } from "./database-types";
 import * as schema from "./schema";
 
-export type Schema = typeof schema;
-/** The one database type every package uses, whichever driver is underneath. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<
-  PgQueryResultHKT,
-  Schema,
-  ExtractTablesWithRelations<Schema>
->;
-/** Functions in packages/core take either, so callers decide the transaction. */
-export type DbOrTx = Database | Transaction;
+export type { Database, DbOrTx, Schema, Transaction } from "./database-types";
 
 export type DatabaseKind = "pglite" | "postgres";
 

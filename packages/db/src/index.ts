@@ -3,6 +3,5 @@ export { afterCommit } from "./after-commit";
 export { executePrepared, toQueryText, type QueryText } from "./prepared";
 export * from "./migrate";
 export { DataDirLockedError } from "./pglite-lock";
-export { processWide } from "./process-wide";
 export { uuidv7 } from "./uuidv7";
 export * as schema from "./schema";

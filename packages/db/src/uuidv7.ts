@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { processWide } from "@guildhall/process-wide";
 
-let lastMs = 0;
-let counter = 0;
+/** Once per process: ids from every bundle's copy of this module keep increasing. */
+const clock = () => processWide("db.uuidv7", () => ({ lastMs: 0, counter: 0 }));
 
 /**
  * RFC 9562 UUIDv7: 48-bit millisecond timestamp, a 12-bit counter (method 3)
@@ -9,14 +10,16 @@ let counter = 0;
  * many ids in the same millisecond, so they order rows for keyset paging.
  */
 export function uuidv7(now: number = Date.now()): string {
-  if (now > lastMs) {
-    lastMs = now;
+  const state = clock();
+  if (now > state.lastMs) {
+    state.lastMs = now;
     // Start low in the 12-bit range so the same millisecond has room to count.
-    counter = randomBytes(2).readUInt16BE(0) & 0x3ff;
-  } else if (++counter > 0xfff) {
-    lastMs += 1;
-    counter = 0;
+    state.counter = randomBytes(2).readUInt16BE(0) & 0x3ff;
+  } else if (++state.counter > 0xfff) {
+    state.lastMs += 1;
+    state.counter = 0;
   }
+  const { lastMs, counter } = state;
   const bytes = randomBytes(16);
   bytes.writeUIntBE(lastMs, 0, 6);
   bytes[6] = 0x70 | (counter >> 8);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ExternalProvider } from "@guildhall/core";
+import type { ExternalProvider } from "@guildhall/core/identity";
 import { signIn } from "next-auth/react";
 import { useT } from "~/lib/i18n";
 

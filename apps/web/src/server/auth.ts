@@ -1,14 +1,14 @@
 import { safeLocalPath } from "@guildhall/auth";
+import { getEnv } from "@guildhall/core/env";
+import { AppError } from "@guildhall/core/errors";
 import {
-  AppError,
   completeMfaLogin,
-  exchangeQrTicket,
   getAuthSecret,
-  getDatabase,
-  getEnv,
   passwordLogin,
   revokeSessions,
-} from "@guildhall/core";
+} from "@guildhall/core/identity";
+import { exchangeQrTicket } from "@guildhall/core/qr-login";
+import { getDatabase } from "@guildhall/core/runtime";
 import { consumeLoginAttempt, mfaAttemptBudget } from "@guildhall/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthConfig } from "next-auth";

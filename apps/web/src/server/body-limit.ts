@@ -1,4 +1,4 @@
-import { AppError } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
 import { TRPCError } from "@trpc/server";
 
 /**

@@ -1,5 +1,7 @@
 import { createContext, type Context, type Transport } from "@guildhall/api";
-import { busFor, getDatabase, resolvePrincipal, sessionPrincipal } from "@guildhall/core";
+import { resolvePrincipal, sessionPrincipal } from "@guildhall/core/identity";
+import { busFor } from "@guildhall/core/realtime";
+import { getDatabase } from "@guildhall/core/runtime";
 import { cookieSession, type CookieSession } from "./auth";
 import { requestHost } from "./origin";
 import { peerAddress } from "./peer";

@@ -1,4 +1,6 @@
-import { getDatabase, sessionPrincipal, type Principal } from "@guildhall/core";
+import { type Principal } from "@guildhall/core/access";
+import { sessionPrincipal } from "@guildhall/core/identity";
+import { getDatabase } from "@guildhall/core/runtime";
 import { cookieSession } from "./auth";
 
 /** The signed-in dashboard user (cookie session, re-checked), or null. */

@@ -1,16 +1,15 @@
 import { sameSecret } from "@guildhall/auth";
+import { getEnv, publicUrl } from "@guildhall/core/env";
+import { AppError } from "@guildhall/core/errors";
 import {
-  AppError,
   enabledProviders,
   externalSignIn,
-  getDatabase,
-  getEnv,
   oauthProfile,
-  publicUrl,
   providerLabels,
   verifySteamSignIn,
   type ExternalProfile,
-} from "@guildhall/core";
+} from "@guildhall/core/identity";
+import { getDatabase } from "@guildhall/core/runtime";
 import type { Account, Profile, User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Discord from "next-auth/providers/discord";

@@ -1,5 +1,8 @@
 import { countBeforeProcedure, createContext } from "@guildhall/api";
-import { errorCodes, getDatabase, resolvePrincipal, translate } from "@guildhall/core";
+import { errorCodes } from "@guildhall/core/errors";
+import { translate } from "@guildhall/core/i18n";
+import { resolvePrincipal } from "@guildhall/core/identity";
+import { getDatabase } from "@guildhall/core/runtime";
 
 /**
  * A refusal of the server guard (405, a malformed path) on an /api path,

@@ -1,4 +1,5 @@
-import { getDatabase, hubMembership } from "@guildhall/core";
+import { hubMembership } from "@guildhall/core/access";
+import { getDatabase } from "@guildhall/core/runtime";
 import { can, grantsFrom, type Permission } from "@guildhall/permissions";
 import { currentUser } from "./current-user";
 

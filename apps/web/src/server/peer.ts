@@ -1,6 +1,6 @@
 import { clientAddress, isTrustedProxy } from "@guildhall/api";
-import { getEnv } from "@guildhall/core";
-import { processWide } from "@guildhall/db";
+import { getEnv } from "@guildhall/core/env";
+import { processWide } from "@guildhall/process-wide";
 import { randomBytes } from "node:crypto";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";

@@ -1,5 +1,6 @@
 import { describeError, restError, type ErrorBody } from "@guildhall/api";
-import { errorCodes, resolveLocale, type AppError } from "@guildhall/core";
+import { errorCodes, type AppError } from "@guildhall/core/errors";
+import { resolveLocale } from "@guildhall/core/i18n";
 import { TRPCError } from "@trpc/server";
 
 /**

@@ -1,4 +1,4 @@
-import { AppError, type FieldErrors } from "@guildhall/core";
+import { AppError, type FieldErrors } from "@guildhall/core/errors";
 import { TRPCError } from "@trpc/server";
 
 /** A VALIDATION_FAILED naming the fields, before any procedure ran. */
@@ -19,7 +19,7 @@ export function reservedQueryKeys(url: URL): TRPCError | null {
 }
 
 /** Methods whose REST operations take their input from a JSON body. */
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
 
 /**
  * The request to hand the REST adapter, built from the body read once

@@ -22,7 +22,7 @@ import { apiPolicy, securityHeaders, servesPages } from "./security-headers";
  * (TRACK and unknown method names never get this far: Node's parser answers
  * 400; CONNECT closes the connection.)
  */
-const fetchForbidden = new Set(["TRACE"]);
+const fetchForbidden: ReadonlySet<string> = new Set(["TRACE"]);
 const everyMethod = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const guarded = Symbol.for("guildhall.serverGuard");
 

@@ -1,4 +1,5 @@
-import { AppError, type LoginResult } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { type LoginResult } from "@guildhall/core/identity";
 import { CredentialsSignin } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { requestAddress } from "./peer";

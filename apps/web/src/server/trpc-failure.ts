@@ -1,5 +1,5 @@
 import { appRouter, type Context } from "@guildhall/api";
-import { resolveLocale } from "@guildhall/core";
+import { resolveLocale } from "@guildhall/core/i18n";
 import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getErrorShape, transformTRPCResponse } from "@trpc/server/unstable-core-do-not-import";

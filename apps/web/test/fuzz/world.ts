@@ -1,5 +1,5 @@
 import { hashPassword } from "@guildhall/auth";
-import { createSession } from "@guildhall/core";
+import { createSession } from "@guildhall/core/identity";
 import { createDatabase, schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";

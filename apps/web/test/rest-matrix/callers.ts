@@ -1,4 +1,4 @@
-import { createApplicationToken, createSession } from "@guildhall/core";
+import { createApplicationToken, createSession } from "@guildhall/core/identity";
 import type { DatabaseHandle } from "@guildhall/db";
 import { roles, type Role, type World } from "../../../../packages/api/test/support/world";
 

@@ -1,4 +1,4 @@
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { createTestDatabase, createTestDataDir, type TestDatabase } from "@guildhall/core/testing";
 import { mkdtempSync, rmSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";

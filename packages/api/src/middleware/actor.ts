@@ -1,4 +1,4 @@
-import type { HubActor, Principal } from "@guildhall/core";
+import type { HubActor, Principal } from "@guildhall/core/access";
 import type { HubScope } from "./hub";
 
 /** The acting member for core's hub rules, from a hub procedure's context. */

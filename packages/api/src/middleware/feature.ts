@@ -1,4 +1,5 @@
-import { AppError, isFeatureEnabled } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { isFeatureEnabled } from "@guildhall/core/features";
 import type { Permission } from "@guildhall/permissions";
 import { experimental_standaloneMiddleware } from "@trpc/server";
 import type { Context, Principal } from "../context";

@@ -1,58 +1,13 @@
-import {
-  AppError,
-  hubMembership,
-  type Authority,
-  type MemberRole,
-  type Principal,
-} from "@guildhall/core";
-import type { DbOrTx } from "@guildhall/db";
-import { grantsFrom, type Grants } from "@guildhall/permissions";
+import { hubAccess, type HubStanding } from "@guildhall/core/access";
+import { AppError } from "@guildhall/core/errors";
 import { enforceRoleQuota } from "./rate-limit";
 import { authedProcedure } from "../trpc";
 
 /** The hub a request acts in, with the caller's roles and resolved grants there. */
-export interface HubScope {
+export interface HubScope extends HubStanding {
   id: string;
   slug: string;
   name: string;
-  /** Key of the caller's highest role (null for a super admin who is not a member). */
-  role: string | null;
-  roles: MemberRole[];
-  /** Position of the caller's highest role; super admins rank above every role. */
-  highest: number;
-  grants: Grants;
-}
-
-/** What a caller holds in a hub now: the part of `HubScope` read from the database. */
-export type HubStanding = Pick<HubScope, "role" | "roles" | "highest" | "grants">;
-
-/** What `authority` (null: not a member) amounts to for the caller; null without access. */
-function standingOf(
-  authority: Authority | null,
-  principal: Pick<Principal, "superAdmin">,
-): HubStanding | null {
-  if (!authority && !principal.superAdmin) return null;
-  const { roles, permissions, highest } = authority ?? { roles: [], permissions: [], highest: -1 };
-  return {
-    role: roles[0]?.key ?? null,
-    roles,
-    highest: principal.superAdmin ? Number.MAX_SAFE_INTEGER : highest,
-    grants: grantsFrom(permissions, principal.superAdmin),
-  };
-}
-
-/**
- * The caller's roles and grants in a hub as stored now, or null when they are
- * not a member (and not a super admin) or the hub is gone. Live subscriptions
- * re-resolve with it while they run, as the hub middleware resolves every request.
- */
-export async function hubStanding(
-  db: DbOrTx,
-  hubId: string,
-  principal: Pick<Principal, "userId" | "superAdmin">,
-): Promise<HubStanding | null> {
-  const found = await hubMembership(db, { id: hubId }, principal.userId);
-  return found ? standingOf(found.authority, principal) : null;
 }
 
 function requestedSlug(rawInput: unknown, header: string | null): string | null {
@@ -75,10 +30,9 @@ export const hubProcedure = authedProcedure
     const slug = requestedSlug(rawInput, ctx.hubHeader);
     if (!slug) throw new AppError("HUB_REQUIRED");
     // The hub, the membership and the roles in one query (every hub request pays for it).
-    const found = await hubMembership(ctx.db, { slug }, ctx.principal.userId);
-    const standing = found ? standingOf(found.authority, ctx.principal) : null;
-    if (!found || !standing) throw new AppError("HUB_NOT_FOUND", { hub: slug });
-    const { hub } = found;
+    const found = await hubAccess(ctx.db, { slug }, ctx.principal);
+    if (!found) throw new AppError("HUB_NOT_FOUND", { hub: slug });
+    const { hub, standing } = found;
     await enforceRoleQuota(ctx, hub.id, standing.role);
     const scope: HubScope = { id: hub.id, slug: hub.slug, name: hub.name, ...standing };
     // Procedures declare `hubSlug` in their input (it is the REST path parameter);

@@ -1,3 +1,5 @@
+import { processWide } from "@guildhall/process-wide";
+
 /** What this needs of a Standard Schema (zod implements it). */
 interface StandardSchema {
   "~standard"?: {
@@ -9,16 +11,26 @@ interface ProcedureInputs {
   _def: { inputs: unknown[] };
 }
 
+interface RouterProcedures {
+  _def: { procedures: object };
+}
+
+/** The procedures by path, registered by the root router (which imports this file's users). */
+const registry = () => processWide("api.input-accepted", () => ({ procedures: {} }));
+
+/** Called once by root.ts with the app router, so this middleware need not import it. */
+export function registerProcedures(router: RouterProcedures): void {
+  registry().procedures = router._def.procedures;
+}
+
 /**
  * Whether the input schemas of the procedure at `path` accept `raw`, checked
- * ahead of the input parser (which still runs and answers the refusal). The
- * router is imported when first needed: it imports the procedures, which
- * import this middleware. A path the router does not know (a caller built on
- * a sub-router) counts as accepted, so its quota is never skipped.
+ * ahead of the input parser (which still runs and answers the refusal). A path
+ * the registered router does not know (a caller built on a sub-router) counts
+ * as accepted, so its quota is never skipped.
  */
 export async function inputAccepted(path: string, raw: unknown): Promise<boolean> {
-  const { appRouter } = await import("../root");
-  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureInputs>;
+  const procedures = registry().procedures as Record<string, ProcedureInputs | undefined>;
   const procedure = procedures[path];
   for (const schema of procedure?._def.inputs ?? []) {
     const standard = (schema as StandardSchema)["~standard"];

@@ -1,5 +1,5 @@
-import { AppError, type FieldErrors } from "@guildhall/core";
-import type { Meta } from "../trpc";
+import { AppError, type FieldErrors } from "@guildhall/core/errors";
+import type { Meta } from "../meta";
 
 /**
  * C0 control characters other than tab, line feed and carriage return, and

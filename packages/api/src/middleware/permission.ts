@@ -1,4 +1,4 @@
-import { AppError } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
 import { can, type Permission } from "@guildhall/permissions";
 import { hubProcedure } from "./hub";
 

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { AppError, getEnv, getLogger, type MfaAttemptBudget } from "@guildhall/core";
-import { processWide } from "@guildhall/db";
+import { getEnv } from "@guildhall/core/env";
+import { AppError } from "@guildhall/core/errors";
+import { type MfaAttemptBudget } from "@guildhall/core/identity";
+import { getLogger } from "@guildhall/core/logger";
+import { processWide } from "@guildhall/process-wide";
 import { Redis } from "ioredis";
 import {
   RateLimiterMemory,

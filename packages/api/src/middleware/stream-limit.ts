@@ -1,4 +1,6 @@
-import { acquireStreamSlot, AppError, getEnv, type StreamOwner } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
+import { AppError } from "@guildhall/core/errors";
+import { acquireStreamSlot, type StreamOwner } from "@guildhall/core/realtime";
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 

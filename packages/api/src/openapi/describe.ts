@@ -1,4 +1,4 @@
-import type { Access, Meta } from "../trpc";
+import type { Access, Meta } from "../meta";
 
 /** Who may call, in a sentence, from the procedure's declared access. */
 function accessSentence(access: Access | undefined): string {

@@ -1,5 +1,6 @@
-import { GUILDHALL_VERSION, type ErrorCode } from "@guildhall/core";
-import { processWide } from "@guildhall/db/process-wide";
+import { type ErrorCode } from "@guildhall/core/errors";
+import { GUILDHALL_VERSION } from "@guildhall/core/version";
+import { processWide } from "@guildhall/process-wide";
 import type { OperationObject, PathItemObject, ResponseObject } from "openapi3-ts/oas31";
 import { generateOpenApiDocument } from "trpc-to-openapi";
 import { appRouter } from "../root";

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from "@guildhall/core";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
 import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi3-ts/oas31";
 
 /** The one error body schema (the REST route shapes every failure to it). */

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { appRouter } from "../root";
-import type { Meta } from "../trpc";
+import type { Meta } from "../meta";
 
 interface ProcedureDef {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta; inputs: z.ZodType[] };

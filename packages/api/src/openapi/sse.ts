@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@guildhall/core";
+import type { ErrorCode } from "@guildhall/core/errors";
 import type { OperationObject, ParameterObject, SchemaObject } from "openapi3-ts/oas31";
 import { z } from "zod";
 import { describeOperation } from "./describe";

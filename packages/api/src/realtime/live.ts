@@ -1,16 +1,15 @@
+import { hubStanding, type HubActor, type Principal } from "@guildhall/core/access";
+import { getEnv } from "@guildhall/core/env";
+import { AppError } from "@guildhall/core/errors";
 import {
-  AppError,
-  getEnv,
   principalStillValid,
   type BusSubscription,
-  type HubActor,
-  type Principal,
   type RealtimeBus,
-} from "@guildhall/core";
+} from "@guildhall/core/realtime";
 import type { Database } from "@guildhall/db";
 import { can, type Permission } from "@guildhall/permissions";
 import { actorOf } from "../middleware/actor";
-import { hubStanding } from "../middleware/hub";
+import { processWide } from "@guildhall/process-wide";
 
 /** The bus of the context, listening, or a clear error where none runs. */
 export async function requireBus(ctx: { bus: RealtimeBus | null }): Promise<RealtimeBus> {
@@ -31,7 +30,8 @@ export function resumeAfter(lastEventId: string | null | undefined): number | un
  * token), so the check runs once per interval, not once per subscriber. An
  * answer is what the check found (a fresh actor, `true`), or null: access gone.
  */
-const recentChecks = new Map<string, { at: number; answer: Promise<unknown> }>();
+const recentChecks = () =>
+  processWide("api.live-checks", () => new Map<string, { at: number; answer: Promise<unknown> }>());
 
 /** A failed check (a database hiccup) answers this: keep the stream, the next check decides. */
 const UNKNOWN = Symbol("unknown");
@@ -42,12 +42,13 @@ function sharedCheck<T>(
   run: () => Promise<T | null>,
 ): Promise<T | null | typeof UNKNOWN> {
   const now = Date.now();
-  const recent = recentChecks.get(key);
+  const checks = recentChecks();
+  const recent = checks.get(key);
   if (recent && now - recent.at < intervalMs)
     return recent.answer as Promise<T | null | typeof UNKNOWN>;
   const answer = run().catch((): typeof UNKNOWN => UNKNOWN);
-  recentChecks.set(key, { at: now, answer });
-  if (recentChecks.size > 10_000) recentChecks.clear();
+  checks.set(key, { at: now, answer });
+  if (checks.size > 10_000) checks.clear();
   return answer;
 }
 

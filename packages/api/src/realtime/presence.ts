@@ -1,5 +1,6 @@
-import { publishSignal } from "@guildhall/core";
-import { processWide, type DbOrTx } from "@guildhall/db";
+import { publishSignal } from "@guildhall/core/realtime";
+import { type DbOrTx } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 
 type Viewer = { userId: string; username: string };
 type PresenceType = "viewer.joined" | "viewer.here" | "viewer.left";

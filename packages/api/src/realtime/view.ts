@@ -1,11 +1,13 @@
-import type { BusEvent, BusSignal } from "@guildhall/core";
+import { processWide } from "@guildhall/process-wide";
+import type { BusEvent, BusSignal } from "@guildhall/core/realtime";
 
 export interface ClientEvent {
   type: string;
   payload: Record<string, unknown>;
 }
 
-const views = new WeakMap<BusEvent | BusSignal, ClientEvent>();
+/** One view per event in the process (every bundle's subscribers share the bus's events). */
+const views = processWide("api.realtime-views", () => new WeakMap<BusEvent | BusSignal, ClientEvent>());
 
 /**
  * What a client sees of a bus item: `{ type, payload }`. One object per item,

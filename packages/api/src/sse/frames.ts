@@ -1,3 +1,4 @@
+import { processWide } from "@guildhall/process-wide";
 import { isTrackedEnvelope } from "@trpc/server";
 
 const encoder = new TextEncoder();
@@ -10,7 +11,10 @@ export const PING_FRAME = encoder.encode(": ping\n\n");
 export const END_FRAME = encoder.encode("event: end\ndata: {}\n\n");
 
 /** Frames already written for a yielded object, with the id they were written for. */
-const cache = new WeakMap<object, { id: string | null; bytes: Uint8Array }>();
+const cache = processWide(
+  "api.sse-frames",
+  () => new WeakMap<object, { id: string | null; bytes: Uint8Array }>(),
+);
 
 /**
  * One yielded value as a Server-Sent-Events frame: `id:` for tracked values

@@ -1,4 +1,5 @@
-import { createUser, sendChatMessage, startChat } from "@guildhall/core";
+import { sendChatMessage, startChat } from "@guildhall/core/chats";
+import { createUser } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { and, asc, eq } from "drizzle-orm";
 import { expect } from "vitest";

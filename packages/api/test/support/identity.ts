@@ -1,5 +1,6 @@
 import { currentTotp, open } from "@guildhall/auth";
-import { getAuthSecret, getUserByUsername } from "@guildhall/core";
+import { getAuthSecret } from "@guildhall/core/identity";
+import { getUserByUsername } from "@guildhall/core/users";
 import { createTestDatabase, type TestDatabase } from "@guildhall/core/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";

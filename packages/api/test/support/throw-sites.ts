@@ -1,4 +1,5 @@
-import { errorCodes, type ErrorCode, type MessageKey } from "@guildhall/core";
+import { errorCodes, type ErrorCode } from "@guildhall/core/errors";
+import { type MessageKey } from "@guildhall/core/i18n";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

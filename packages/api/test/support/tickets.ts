@@ -1,11 +1,8 @@
-import {
-  addMember,
-  busFor,
-  createUser,
-  getHubBySlug,
-  type AppError,
-  type ErrorCode,
-} from "@guildhall/core";
+import { type AppError, type ErrorCode } from "@guildhall/core/errors";
+import { getHubBySlug } from "@guildhall/core/hubs";
+import { addMember } from "@guildhall/core/members";
+import { busFor } from "@guildhall/core/realtime";
+import { createUser } from "@guildhall/core/users";
 import { schema } from "@guildhall/db";
 import { TRPCError } from "@trpc/server";
 import { asc, eq, inArray, sql } from "drizzle-orm";

@@ -1,4 +1,6 @@
-import { addMember, createSession, createUser, joinHub } from "@guildhall/core";
+import { createSession } from "@guildhall/core/identity";
+import { addMember, joinHub } from "@guildhall/core/members";
+import { createUser } from "@guildhall/core/users";
 import { schema, type Database } from "@guildhall/db";
 import { eq, getTableName, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";

@@ -1,20 +1,17 @@
-import {
-  addMember,
-  busFor,
-  createApplicationToken,
-  createHub,
-  createUser,
-  getMembership,
-} from "@guildhall/core";
-import { schema, type Database, type DatabaseHandle } from "@guildhall/db";
-import { inArray } from "drizzle-orm";
+import { getMembership } from "@guildhall/core/access";
+import { createHub } from "@guildhall/core/hubs";
+import { createApplicationToken, resolvePrincipal } from "@guildhall/core/identity";
+import { addMember } from "@guildhall/core/members";
+import { busFor } from "@guildhall/core/realtime";
 import {
   accessTokenPrincipal,
   createTestDatabase,
   type TestDatabase,
 } from "@guildhall/core/testing";
+import { createUser } from "@guildhall/core/users";
+import { schema, type Database, type DatabaseHandle } from "@guildhall/db";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
-import { resolvePrincipal } from "@guildhall/core";
 import { createCaller, createContext, type Principal } from "../../src";
 import { createWorldChat, restoreWorldChat } from "./world-chat";
 import { seedHubObjects, type WorldObjects } from "./world-objects";

@@ -1,4 +1,3 @@
-export * from "./record-audit";
 export * from "./list-audit";
 export * from "./csv";
 export * from "./export-audit";

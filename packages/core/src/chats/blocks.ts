@@ -1,8 +1,7 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq } from "drizzle-orm";
 import { AppError } from "../errors";
-import { avatarUrl } from "../users/avatar";
-import { getUserById } from "../users/get-user";
+import { avatarUrl, getUserById } from "../users";
 
 /**
  * Blocks stop new chats and messages between two users, whichever of them

@@ -1,7 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq } from "drizzle-orm";
 import { AppError } from "../errors";
-import { preview } from "../tickets/rules";
+import { preview } from "../tickets";
 import { findChat } from "./access";
 import { publishChatEvent } from "./events";
 import { loadMessage, type ChatMessage } from "./message-shape";

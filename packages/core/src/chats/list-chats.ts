@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, asc, desc, eq, gt, lt, or, sql } from "drizzle-orm";
-import { preview } from "../tickets/rules";
+import { preview } from "../tickets";
 import { chatUser } from "./message-shape";
 
 /**

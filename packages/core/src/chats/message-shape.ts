@@ -1,8 +1,8 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { preview } from "../tickets/rules";
-import { avatarUrl } from "../users/avatar";
+import { preview } from "../tickets";
+import { avatarUrl } from "../users";
 
 const m = schema.privateMessages;
 const author = alias(schema.users, "author");

@@ -1,8 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, sql } from "drizzle-orm";
-import { AppError } from "../errors";
-import { violatedConstraint } from "../errors/unique-violation";
-import { preview } from "../tickets/rules";
+import { AppError, violatedConstraint } from "../errors";
+import { preview } from "../tickets";
 import { assertNotBlocked, findChat, type ParticipantChat } from "./access";
 import { publishChatEvent } from "./events";
 import { loadMessage, type ChatMessage } from "./message-shape";

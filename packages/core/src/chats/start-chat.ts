@@ -1,7 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, sql } from "drizzle-orm";
 import { AppError } from "../errors";
-import { getUserById } from "../users/get-user";
+import { getUserById } from "../users";
 import { assertNotBlocked, type ParticipantChat } from "./access";
 import { publishChatEvent } from "./events";
 import { appendMessage, type SentMessage } from "./send-message";

@@ -1,4 +1,4 @@
-import { getDatabase } from "../runtime/database";
+import { getDatabase } from "../runtime";
 
 // getDatabase migrates and seeds (printing credentials when it creates them).
 const handle = await getDatabase();

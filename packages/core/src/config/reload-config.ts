@@ -1,5 +1,5 @@
 import type { Database } from "@guildhall/db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { getConfig, type ConfigSectionState } from "./state";
 import type { ConfigActor } from "./write-config";
 

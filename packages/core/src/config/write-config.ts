@@ -1,7 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError, type FieldErrors } from "../errors";
 import type { MessageKey } from "../i18n";
 import { diffSectionData } from "./diff";

@@ -1,6 +1,6 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { asc, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import { auditFields, settingSnapshot, type ChangeMeta } from "./audit-meta";
 

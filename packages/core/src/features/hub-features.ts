@@ -1,6 +1,6 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError, type FieldErrors } from "../errors";
 import { auditFields, settingSnapshot, type ChangeMeta } from "./audit-meta";
 import type { FeatureSetting } from "./evaluate";

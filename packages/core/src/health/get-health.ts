@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, DatabaseKind } from "@guildhall/db";
-import { openStreamCounts } from "../realtime/stream-slots";
+import { openStreamCounts } from "../realtime";
 import { GUILDHALL_VERSION } from "../version";
 
 export interface Health {

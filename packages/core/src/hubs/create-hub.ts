@@ -1,5 +1,5 @@
 import { schema, type DbOrTx } from "@guildhall/db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { createDefaultRoles } from "../roles";
 
 export interface CreateHubInput {

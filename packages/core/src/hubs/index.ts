@@ -1,5 +1,4 @@
 export * from "./get-hub-by-slug";
-export * from "./get-membership";
 export * from "./list-user-hubs";
 export * from "./create-hub";
 export * from "./manage-hub";

@@ -1,10 +1,8 @@
 import { schema, uuidv7, type Database, type DbOrTx } from "@guildhall/db";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
-import { decodeUploadedImage, imageExtensions } from "../storage/upload-image";
-import { getStorage } from "../storage/storage";
+import { decodeUploadedImage, getStorage, imageExtensions } from "../storage";
 
 /** The public URL of a stored hub logo (served by /api/files like avatars). */
 export function hubLogoUrl(key: string | null): string | null {

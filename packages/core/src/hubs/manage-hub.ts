@@ -1,9 +1,8 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, eq, isNotNull } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { getEnv } from "../env";
 import { AppError, violatedConstraint } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
 import { createHub, type CreateHubInput } from "./create-hub";
 
 export interface HubSettings {

@@ -1,4 +1,4 @@
-import { processWide } from "@guildhall/db/process-wide";
+import { processWide } from "@guildhall/process-wide";
 import { IntlMessageFormat } from "intl-messageformat";
 import { argumentsOf, type MessageArgument } from "./message-arguments";
 import { de } from "./messages/de";

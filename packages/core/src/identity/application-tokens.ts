@@ -1,7 +1,7 @@
 import { generateOpaqueToken, hashToken } from "@guildhall/auth";
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 
 /** Creates an application token; the plain token is returned once and never stored. */

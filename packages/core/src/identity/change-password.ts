@@ -1,10 +1,10 @@
 import { checkPassword, hashPassword, verifyPassword } from "@guildhall/auth";
 import { schema, type Database } from "@guildhall/db";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import type { Principal } from "../access";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import { getUserById } from "../users";
-import type { Principal } from "./principal";
 import { passwordProblemKey } from "./password-problems";
 import { revokeSessions } from "./revoke";
 

@@ -7,11 +7,11 @@ import {
 } from "@guildhall/auth";
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { publicUrl } from "../env";
 import { AppError } from "../errors";
 import { translate, resolveLocale } from "../i18n";
-import { sendMail } from "../mail/send-mail";
+import { sendMail } from "../mail";
 import { getUserByEmail, getUserById } from "../users";
 import { passwordProblemKey } from "./password-problems";
 import { revokeSessions } from "./revoke";

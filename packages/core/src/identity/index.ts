@@ -1,3 +1,4 @@
+export * from "./password-problems";
 export * from "./application-tokens";
 export * from "./auth-secret";
 export * from "./change-password";
@@ -6,7 +7,6 @@ export * from "./login";
 export * from "./mfa";
 export * from "./recovery-codes";
 export * from "./regenerate-recovery-codes";
-export * from "./principal";
 export * from "./refresh";
 export * from "./register";
 export * from "./self-register";

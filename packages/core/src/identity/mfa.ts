@@ -10,11 +10,11 @@ import {
 } from "@guildhall/auth";
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import type { Principal } from "../access";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import { getUserById } from "../users";
 import { getAuthSecret } from "./auth-secret";
-import type { Principal } from "./principal";
 import { replaceRecoveryCodes } from "./recovery-codes";
 import { createSession, type ClientInfo, type TokenPair } from "./sessions";
 

@@ -1,9 +1,9 @@
 import { type Database } from "@guildhall/db";
-import { recordAudit } from "../audit";
+import type { Principal } from "../access";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import { getUserById } from "../users";
 import { checkTotpCode, hasRecentMfa, markMfaVerified } from "./mfa";
-import type { Principal } from "./principal";
 import { replaceRecoveryCodes } from "./recovery-codes";
 import type { ClientInfo } from "./sessions";
 

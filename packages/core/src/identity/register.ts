@@ -1,6 +1,6 @@
 import { checkPassword } from "@guildhall/auth";
 import { type Database } from "@guildhall/db";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { getLogger } from "../logger";
 import { AppError, violatedConstraint } from "../errors";
 import { createUser, getUserByEmail, getUserByUsername } from "../users";

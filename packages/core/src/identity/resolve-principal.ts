@@ -2,7 +2,7 @@ import { hashToken, isOpaqueToken, looksLikeJwt, verifyAccessToken } from "@guil
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { getAuthSecret } from "./auth-secret";
-import { isSuperAdmin, type Principal } from "./principal";
+import { isSuperAdmin, type Principal } from "../access";
 
 /** last_seen / last_used are written at most this often per session or token. */
 const TOUCH_EVERY_MS = 60_000;

@@ -4,7 +4,7 @@ import { publicUrl } from "../env";
 import { isAppError } from "../errors";
 import { resolveLocale, translate } from "../i18n";
 import { getLogger } from "../logger";
-import { sendMail } from "../mail/send-mail";
+import { sendMail } from "../mail";
 import { getUserByEmail } from "../users";
 import { registerUser, type RegisterInput } from "./register";
 

@@ -3,6 +3,7 @@ import { desc } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { getEnv } from "../env";
+import { processWide } from "@guildhall/process-wide";
 
 export interface Mail {
   to: string;
@@ -10,7 +11,7 @@ export interface Mail {
   text: string;
 }
 
-let transport: Transporter | undefined;
+const smtp = () => processWide("mail.transport", () => ({ transport: undefined as Transporter | undefined }));
 
 /**
  * Sends through SMTP when SMTP_URL is set; otherwise keeps the mail in the
@@ -22,13 +23,14 @@ export async function sendMail(db: DbOrTx, mail: Mail): Promise<"smtp" | "mailbo
     await db.insert(schema.devMailbox).values(mail);
     return "mailbox";
   }
-  transport ??= nodemailer.createTransport({
+  const state = smtp();
+  state.transport ??= nodemailer.createTransport({
     url: env.SMTP_URL,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   } as SMTPTransport.Options);
-  await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+  await state.transport.sendMail({ from: env.MAIL_FROM, ...mail });
   return "smtp";
 }
 

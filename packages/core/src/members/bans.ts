@@ -1,11 +1,15 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, getTableColumns, gt, isNull, or } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import {
+  assertMemberBelow,
+  auditBase,
+  getMembership,
+  memberAuthority,
+  recordAudit,
+  type HubActor,
+} from "../access";
 import { AppError } from "../errors";
-import { getMembership } from "../hubs";
 import { getUserById } from "../users";
-import { memberAuthority } from "../roles/authority";
-import { assertMemberBelow, auditBase, type HubActor } from "./actor";
 import { removeMembership } from "./remove-membership";
 
 /** The ban in force for a user in a hub, if any (not lifted, not expired). */

@@ -1,4 +1,3 @@
-export * from "./actor";
 export * from "./add-member";
 export * from "./bans";
 export * from "./invites";

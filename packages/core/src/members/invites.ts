@@ -1,11 +1,9 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit";
+import { assertRoleBelow, auditBase, getMembership, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { getRole } from "../roles/manage-roles";
-import { getMembership } from "../hubs";
-import { assertRoleBelow, auditBase, type HubActor } from "./actor";
+import { getRole } from "../roles";
 import { addMember } from "./add-member";
 import { assertNotBanned } from "./bans";
 

@@ -1,9 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, getMembership, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { getHubBySlug, getMembership } from "../hubs";
-import { auditBase, type HubActor } from "./actor";
+import { getHubBySlug } from "../hubs";
 import { addMember } from "./add-member";
 import { assertNotBanned } from "./bans";
 

@@ -1,10 +1,14 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import {
+  assertMemberBelow,
+  auditBase,
+  getMembership,
+  memberAuthority,
+  recordAudit,
+  type HubActor,
+} from "../access";
 import { AppError } from "../errors";
-import { getMembership } from "../hubs";
-import { memberAuthority } from "../roles/authority";
-import { assertMemberBelow, auditBase, type HubActor } from "./actor";
 import { removeMembership } from "./remove-membership";
 
 /** The hub must keep an owner: the last one cannot leave or be removed. */

@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { avatarUrl } from "../users/avatar";
+import { avatarUrl } from "../users";
 
 export interface MemberListQuery {
   /** Username prefix, case-insensitive. */

@@ -1,9 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
 import { getUserById } from "../users";
-import { auditBase, type HubActor } from "./actor";
 
 /** Adds a staff note about a user of the hub (member or formerly banned). */
 export async function addNote(db: Database, actor: HubActor, userId: string, body: string) {

@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
-import type { HubActor } from "./actor";
+import type { HubActor } from "../access";
 
 /**
  * Ends a membership inside the caller's transaction: roles go (into the role

@@ -1,7 +1,7 @@
 import { generateOpaqueToken, hashToken, qrCodeDataUrl } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
 import { getEnv, publicUrl } from "../env";
-import type { ClientInfo } from "../identity/sessions";
+import type { ClientInfo } from "../identity";
 
 /**
  * The page a signed-in device opens from the QR code to approve or deny: on

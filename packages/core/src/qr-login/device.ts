@@ -1,8 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import type { Principal } from "../access";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
-import type { Principal } from "../identity/principal";
 import { publishEvent } from "../realtime";
 import { avatarUrl, getUserById } from "../users";
 import {

@@ -2,7 +2,7 @@ import { hashToken } from "@guildhall/auth";
 import { schema, type Database } from "@guildhall/db";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { AppError } from "../errors";
-import { createSession, type ClientInfo, type TokenPair } from "../identity/sessions";
+import { createSession, type ClientInfo, type TokenPair } from "../identity";
 import { getUserById } from "../users";
 
 const t = schema.qrLoginRequests;

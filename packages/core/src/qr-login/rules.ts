@@ -1,7 +1,7 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { AppError } from "../errors";
-import type { Principal } from "../identity/principal";
+import type { Principal } from "../access";
 
 export type QrLoginRow = typeof schema.qrLoginRequests.$inferSelect;
 

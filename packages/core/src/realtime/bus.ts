@@ -1,4 +1,5 @@
-import { processWide, schema, type DatabaseHandle } from "@guildhall/db";
+import { schema, type DatabaseHandle } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";

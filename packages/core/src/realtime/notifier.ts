@@ -1,4 +1,5 @@
-import { processWide, type Database } from "@guildhall/db";
+import { type Database } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { sql } from "drizzle-orm";
 import { getLogger } from "../logger";
 import type { BusEvent } from "./stream-state";

@@ -1,6 +1,6 @@
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Principal } from "../identity/principal";
+import type { Principal } from "../access";
 
 /**
  * Whether a subscriber may still listen: the account is active and the

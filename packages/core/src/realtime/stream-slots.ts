@@ -1,4 +1,4 @@
-import { processWide } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { AppError } from "../errors";
 
 /** Who holds a stream: a signed-in user, or an anonymous address. */

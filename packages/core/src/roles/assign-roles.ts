@@ -1,10 +1,15 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import {
+  assertMemberBelow,
+  assertRoleBelow,
+  auditBase,
+  getMembership,
+  memberAuthority,
+  recordAudit,
+  type HubActor,
+} from "../access";
 import { AppError } from "../errors";
-import { getMembership } from "../hubs";
-import { assertMemberBelow, assertRoleBelow, auditBase, type HubActor } from "../members/actor";
-import { memberAuthority } from "./authority";
 import { getRole } from "./manage-roles";
 
 /** The target must be a member; acting on yourself is allowed, on others only below you. */

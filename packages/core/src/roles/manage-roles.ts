@@ -1,9 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { ALL_PERMISSIONS, isPermission, permissions as registry } from "@guildhall/permissions";
 import { and, count, desc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { assertRoleBelow, auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { assertRoleBelow, auditBase, type HubActor } from "../members/actor";
 
 export interface RoleInput {
   name: string;

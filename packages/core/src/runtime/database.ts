@@ -1,4 +1,5 @@
-import { createDatabase, migrateDatabase, processWide, type DatabaseHandle } from "@guildhall/db";
+import { createDatabase, migrateDatabase, type DatabaseHandle } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { getEnv } from "../env";
 import { getLogger } from "../logger";
 import { seedDemo } from "../seed";

@@ -1,4 +1,5 @@
-import { processWide, schema, type Database } from "@guildhall/db";
+import { schema, type Database } from "@guildhall/db";
+import { processWide } from "@guildhall/process-wide";
 import { and, eq, lte } from "drizzle-orm";
 import { getLogger } from "../logger";
 

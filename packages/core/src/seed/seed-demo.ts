@@ -1,7 +1,7 @@
 import { generatePassword } from "@guildhall/auth";
 import { schema, type Database } from "@guildhall/db";
 import { eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { createHub, getHubBySlug } from "../hubs";
 import { createUser, getUserByUsername } from "../users";
 

@@ -1,8 +1,7 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, count, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { violatedConstraint } from "../errors";
+import { recordAudit } from "../access";
+import { AppError, violatedConstraint } from "../errors";
 import { siteNameTaken, type SiteWriteMeta } from "./shared";
 import { removeSiteFiles } from "./site-files";
 import { requireSite } from "./site-queries";

@@ -1,10 +1,9 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, count, eq, ne } from "drizzle-orm";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { getStorage } from "../storage";
+import { recordAudit } from "../access";
+import { AppError, violatedConstraint } from "../errors";
 import { getLogger } from "../logger";
-import { violatedConstraint } from "../errors";
+import { getStorage } from "../storage";
 import { redactUrl, streamNameTaken, type SiteWriteMeta } from "./shared";
 import { siteFilePrefix } from "./site-files";
 import { requireSite, type Stream } from "./site-queries";

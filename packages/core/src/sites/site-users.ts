@@ -1,6 +1,6 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import type { SiteWriteMeta } from "./shared";
 import { requireSite, type Site } from "./site-queries";

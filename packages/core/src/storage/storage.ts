@@ -9,6 +9,7 @@ import {
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { getEnv } from "../env";
+import { processWide } from "@guildhall/process-wide";
 
 /** Where uploaded files live: a local folder by default, an S3-compatible bucket when configured. */
 export interface FileStorage {
@@ -155,14 +156,15 @@ export function createS3Storage(settings: S3Settings): S3Storage {
   return new S3Storage(client, settings.bucket);
 }
 
-let storage: FileStorage | undefined;
+const configured = () => processWide("storage", () => ({ storage: undefined as FileStorage | undefined }));
 
 /** The configured storage: S3 when S3_BUCKET is set, else the UPLOAD_DIR folder. */
 export function getStorage(): FileStorage {
-  if (storage) return storage;
+  const state = configured();
+  if (state.storage) return state.storage;
   const env = getEnv();
   if (env.S3_BUCKET) {
-    return (storage = createS3Storage({
+    return (state.storage = createS3Storage({
       bucket: env.S3_BUCKET,
       region: env.S3_REGION,
       endpoint: env.S3_ENDPOINT,
@@ -170,5 +172,5 @@ export function getStorage(): FileStorage {
       secretAccessKey: env.S3_SECRET_ACCESS_KEY,
     }));
   }
-  return (storage = new LocalStorage(env.UPLOAD_DIR));
+  return (state.storage = new LocalStorage(env.UPLOAD_DIR));
 }

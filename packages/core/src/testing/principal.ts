@@ -1,4 +1,4 @@
-import type { Principal } from "../identity/principal";
+import type { Principal } from "../access";
 
 /**
  * A signed-in user as an access token would resolve them, without a session

@@ -2,7 +2,7 @@ import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { getConfigSectionData } from "../config";
 import { AppError } from "../errors";
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 import { isTicketStaff } from "./rules";
 
 const { search: _ticketSearch, ...columns } = getTableColumns(schema.tickets);

@@ -1,11 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { can, grantsFrom } from "@guildhall/permissions";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, getMembership, memberAuthority, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { getMembership } from "../hubs";
-import { auditBase, type HubActor } from "../members/actor";
-import { memberAuthority } from "../roles/authority";
 import { assertNotClosed, findTicket, type TicketRow } from "./access";
 import { publishTicketUpdated } from "./events";
 

@@ -1,9 +1,8 @@
 import { schema, uuidv7, type DbOrTx } from "@guildhall/db";
 import { and, eq, sql } from "drizzle-orm";
+import type { HubActor } from "../access";
 import { AppError } from "../errors";
-import type { HubActor } from "../members/actor";
-import { inspectImage } from "../storage/image-check";
-import { getStorage } from "../storage/storage";
+import { getStorage, inspectImage } from "../storage";
 import { assertNotClosed, findTicket, type TicketRow } from "./access";
 import { ticketFilePrefix } from "./delete-ticket";
 import { isTicketStaff } from "./rules";

@@ -1,9 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
-import { violatedConstraint } from "../errors";
+import { auditBase, recordAudit, type HubActor } from "../access";
+import { AppError, violatedConstraint } from "../errors";
 
 export type CannedReply = typeof schema.cannedReplies.$inferSelect;
 

@@ -1,8 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
 import { assertNotClosed, findTicket, ticketSettings, type TicketRow } from "./access";
 import { assertBelowOpenLimit } from "./create-ticket";
 import { publishTicketUpdated } from "./events";

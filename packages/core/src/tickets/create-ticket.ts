@@ -1,7 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { AppError } from "../errors";
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 import { ticketSettings, type TicketRow } from "./access";
 import { publishTicketCreated } from "./events";
 import { cooldownLeft, isTicketStaff, slaDueTimes } from "./rules";

@@ -1,9 +1,8 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { getLogger } from "../logger";
 import { deleteStreams } from "../realtime";
-import { auditBase, type HubActor } from "../members/actor";
 import { getStorage, type FileStorage } from "../storage";
 import { findTicket, type TicketRow } from "./access";
 import { publishTicketDeleted, ticketStream } from "./events";

@@ -1,6 +1,6 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, asc, eq, lte, ne } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { ticketSettings } from "./access";
 import { closeTicketRow } from "./close-reopen";
 import { deleteTicketRows, removeTicketFiles } from "./delete-ticket";

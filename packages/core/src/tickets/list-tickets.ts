@@ -15,7 +15,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 import { findTicket, ticketColumns, visibleTickets, type TicketRow } from "./access";
 import {
   isSlaBreached,

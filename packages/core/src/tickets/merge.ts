@@ -1,11 +1,10 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, eq, inArray } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
+import { publishEvents } from "../realtime";
 import { assertNotClosed, ticketSettings, type TicketRow } from "./access";
 import { closeTicketRow } from "./close-reopen";
-import { publishEvents } from "../realtime";
 import { messageEvent, publishTicketUpdated, ticketActivityEvent } from "./events";
 import { preview } from "./rules";
 

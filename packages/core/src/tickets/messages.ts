@@ -2,7 +2,7 @@ import { schema, uuidv7, type Database, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, getTableColumns, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../errors";
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 import { assertNotClosed, findTicket } from "./access";
 import { resolveAttachments, type Attachment, type AttachmentRef } from "./attachments";
 import { publishEvents } from "../realtime";

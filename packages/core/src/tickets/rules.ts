@@ -3,7 +3,7 @@
  * times and breach, and who counts as staff. Everything else in this folder
  * builds on these.
  */
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 
 /** A ticket can be reopened at most this many times (seed 004). */
 export const MAX_TICKET_REOPENS = 3;

@@ -1,8 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { AppError } from "../errors";
-import { auditBase, type HubActor } from "../members/actor";
 import { ticketSettings } from "./access";
 import { matchCategory } from "./create-ticket";
 import type { SlaTargets } from "./rules";

@@ -2,7 +2,7 @@ import { schema, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "../errors";
-import type { HubActor } from "../members/actor";
+import type { HubActor } from "../access";
 import { findTicket, type TicketRow } from "./access";
 
 export interface TranscriptMessage {

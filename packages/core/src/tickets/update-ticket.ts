@@ -1,7 +1,6 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
-import { auditBase, type HubActor } from "../members/actor";
+import { auditBase, recordAudit, type HubActor } from "../access";
 import { assertNotClosed, findTicket, ticketSettings, type TicketRow } from "./access";
 import { matchCategory } from "./create-ticket";
 import { publishTicketUpdated } from "./events";

@@ -1,13 +1,13 @@
 import { schema, uuidv7, type Database } from "@guildhall/db";
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
-import { getStorage } from "../storage/storage";
 import {
   decodeUploadedImage,
+  getStorage,
   imageExtensions,
   MAX_UPLOAD_IMAGE_BYTES,
-} from "../storage/upload-image";
+} from "../storage";
 import { getUserById } from "./get-user";
 
 export const MAX_AVATAR_BYTES = MAX_UPLOAD_IMAGE_BYTES;

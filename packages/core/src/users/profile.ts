@@ -1,8 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { recordAudit } from "../access";
 import { AppError } from "../errors";
-import { countUnusedRecoveryCodes } from "../identity/recovery-codes";
 import { avatarUrl } from "./avatar";
 import { getUserById } from "./get-user";
 
@@ -48,6 +47,7 @@ export function ownProfile(user: typeof schema.users.$inferSelect, recoveryCodes
   };
 }
 
+/** Updates the caller's own profile fields (audited); returns the updated account row. */
 export async function updateProfile(db: Database, userId: string, update: ProfileUpdate) {
   return db.transaction(async (tx) => {
     const before = await getUserById(tx, userId);
@@ -65,7 +65,7 @@ export async function updateProfile(db: Database, userId: string, update: Profil
       targetId: userId,
       after: update,
     });
-    return ownProfile(user!, await countUnusedRecoveryCodes(tx, userId));
+    return user!;
   });
 }
 

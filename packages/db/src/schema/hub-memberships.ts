@@ -28,4 +28,13 @@ export const hubMembershipsRelations = relations(hubMemberships, ({ one }) => ({
   user: one(users, { fields: [hubMemberships.userId], references: [users.id] }),
 }));
 
+// The hub and user sides of the membership relation live here, so neither table file imports this one.
+export const hubsRelations = relations(hubs, ({ many }) => ({
+  memberships: many(hubMemberships),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(hubMemberships),
+}));
+
 export type HubMembership = typeof hubMemberships.$inferSelect;

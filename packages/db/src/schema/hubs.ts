@@ -1,7 +1,5 @@
-import { relations } from "drizzle-orm";
 import { integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
-import { hubMemberships } from "./hub-memberships";
 
 /** A hub is one tenant: a community with its own members, settings and data. */
 export const hubs = pgTable(
@@ -29,10 +27,6 @@ export const hubs = pgTable(
   },
   (t) => [uniqueIndex("hubs_slug_key").on(t.slug)],
 );
-
-export const hubsRelations = relations(hubs, ({ many }) => ({
-  memberships: many(hubMemberships),
-}));
 
 export type Hub = typeof hubs.$inferSelect;
 export type NewHub = typeof hubs.$inferInsert;

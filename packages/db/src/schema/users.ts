@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   integer,
@@ -9,7 +9,6 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns";
-import { hubMemberships } from "./hub-memberships";
 
 export const users = pgTable(
   "users",
@@ -53,10 +52,6 @@ export const users = pgTable(
     uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
   ],
 );
-
-export const usersRelations = relations(users, ({ many }) => ({
-  memberships: many(hubMemberships),
-}));
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -1,4 +1,5 @@
-import { getDatabase, listUserHubs } from "@guildhall/core";
+import { listUserHubs } from "@guildhall/core/hubs";
+import { getDatabase } from "@guildhall/core/runtime";
 import { localeNames, locales, translate } from "@guildhall/core/i18n";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";

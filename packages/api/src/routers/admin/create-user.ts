@@ -1,4 +1,5 @@
-import { adminUserRow, registerUser } from "@guildhall/core";
+import { registerUser } from "@guildhall/core/identity";
+import { adminUserRow } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { password, username } from "../auth/auth.types";

@@ -1,4 +1,4 @@
-import { deleteUser as removeUser } from "@guildhall/core";
+import { deleteUser as removeUser } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { listAllHubs } from "@guildhall/core";
+import { listAllHubs } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { listDevMailbox } from "@guildhall/core";
+import { listDevMailbox } from "@guildhall/core/mail";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 

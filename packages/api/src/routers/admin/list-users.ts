@@ -1,4 +1,4 @@
-import { listUsersForAdmin } from "@guildhall/core";
+import { listUsersForAdmin } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { adminUserOutput } from "./admin.types";

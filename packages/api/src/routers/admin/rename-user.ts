@@ -1,4 +1,4 @@
-import { renameUser as rename } from "@guildhall/core";
+import { renameUser as rename } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { username } from "../auth/auth.types";

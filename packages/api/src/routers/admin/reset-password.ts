@@ -1,4 +1,4 @@
-import { resetUserPassword } from "@guildhall/core";
+import { resetUserPassword } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { password } from "../auth/auth.types";

@@ -1,4 +1,4 @@
-import { setInstanceAdmin as setAdmin } from "@guildhall/core";
+import { setInstanceAdmin as setAdmin } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { adminUserOutput } from "./admin.types";

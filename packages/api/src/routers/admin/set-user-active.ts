@@ -1,4 +1,4 @@
-import { setUserActive as setActive } from "@guildhall/core";
+import { setUserActive as setActive } from "@guildhall/core/user-admin";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { adminUserOutput } from "./admin.types";

@@ -1,4 +1,5 @@
-import { exportAuditCsv, recordAudit } from "@guildhall/core";
+import { recordAudit } from "@guildhall/core/access";
+import { exportAuditCsv } from "@guildhall/core/audit";
 import { permissionProcedure } from "../../procedures";
 import { exportAuditInput, exportAuditOutput } from "./export-audit.types";
 

@@ -1,4 +1,4 @@
-import { listAudit as listAuditRows } from "@guildhall/core";
+import { listAudit as listAuditRows } from "@guildhall/core/audit";
 import { permissionProcedure } from "../../procedures";
 import { listAuditInput, listAuditOutput } from "./list-audit.types";
 

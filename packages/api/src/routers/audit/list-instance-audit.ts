@@ -1,4 +1,4 @@
-import { listAudit as listAuditRows } from "@guildhall/core";
+import { listAudit as listAuditRows } from "@guildhall/core/audit";
 import { superAdminProcedure } from "../../procedures";
 import { listInstanceAuditInput, listAuditOutput } from "./list-audit.types";
 

@@ -1,4 +1,4 @@
-import { changePassword as changeOwnPassword } from "@guildhall/core";
+import { changePassword as changeOwnPassword } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { password } from "./auth.types";

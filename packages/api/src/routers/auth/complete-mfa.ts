@@ -1,4 +1,4 @@
-import { completeMfaLogin } from "@guildhall/core";
+import { completeMfaLogin } from "@guildhall/core/identity";
 import { z } from "zod";
 import { mfaAttemptBudget } from "../../middleware/rate-limit";
 import { publicProcedure } from "../../procedures";

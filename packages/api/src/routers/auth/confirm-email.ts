@@ -1,4 +1,4 @@
-import { confirmEmail as confirm } from "@guildhall/core";
+import { confirmEmail as confirm } from "@guildhall/core/identity";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { listSessions as listSessionRows } from "@guildhall/core";
+import { listSessions as listSessionRows } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

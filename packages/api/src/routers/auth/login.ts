@@ -1,4 +1,4 @@
-import { passwordLogin } from "@guildhall/core";
+import { passwordLogin } from "@guildhall/core/identity";
 import { z } from "zod";
 import { loginRule } from "../../middleware/rate-limit";
 import { publicProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { revokeSessions } from "@guildhall/core";
+import { revokeSessions } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

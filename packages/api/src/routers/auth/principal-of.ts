@@ -1,4 +1,6 @@
-import { getUserById, isSuperAdmin, userMemberships, type TokenPair } from "@guildhall/core";
+import { isSuperAdmin, userMemberships } from "@guildhall/core/access";
+import { type TokenPair } from "@guildhall/core/identity";
+import { getUserById } from "@guildhall/core/users";
 import type { Database } from "@guildhall/db";
 import { grantsFrom } from "@guildhall/permissions";
 

@@ -1,4 +1,4 @@
-import { refreshTokens } from "@guildhall/core";
+import { refreshTokens } from "@guildhall/core/identity";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { tokenPair } from "./auth.types";

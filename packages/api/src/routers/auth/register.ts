@@ -1,4 +1,4 @@
-import { registerOwnAccount } from "@guildhall/core";
+import { registerOwnAccount } from "@guildhall/core/identity";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { password, username } from "./auth.types";

@@ -1,4 +1,4 @@
-import { requestPasswordReset as request } from "@guildhall/core";
+import { requestPasswordReset as request } from "@guildhall/core/identity";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { resetPasswordWithLink } from "@guildhall/core";
+import { resetPasswordWithLink } from "@guildhall/core/identity";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { password } from "./auth.types";

@@ -1,4 +1,5 @@
-import { AppError, revokeSessions } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { revokeSessions } from "@guildhall/core/identity";
 import { schema } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";

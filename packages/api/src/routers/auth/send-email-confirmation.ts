@@ -1,4 +1,4 @@
-import { sendEmailConfirmation as sendConfirmation } from "@guildhall/core";
+import { sendEmailConfirmation as sendConfirmation } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { blockUser as block } from "@guildhall/core";
+import { blockUser as block } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { blockOutput } from "./chats.types";

@@ -1,4 +1,4 @@
-import { CHAT_CURSOR_PATTERN } from "@guildhall/core";
+import { CHAT_CURSOR_PATTERN } from "@guildhall/core/chats";
 import { z } from "zod";
 
 /** Every procedure on one chat names it (a REST path parameter). */

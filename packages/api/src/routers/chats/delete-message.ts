@@ -1,4 +1,4 @@
-import { deleteChatMessage } from "@guildhall/core";
+import { deleteChatMessage } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { onChat } from "./chats.types";

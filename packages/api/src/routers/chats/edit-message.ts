@@ -1,4 +1,4 @@
-import { editChatMessage } from "@guildhall/core";
+import { editChatMessage } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatMessageOutput, messageBody, onChat } from "./chats.types";

@@ -1,4 +1,4 @@
-import { chatInfo } from "@guildhall/core";
+import { chatInfo } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatInfoOutput, onChat } from "./chats.types";

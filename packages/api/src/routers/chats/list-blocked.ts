@@ -1,4 +1,4 @@
-import { listBlockedUsers } from "@guildhall/core";
+import { listBlockedUsers } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatUserOutput } from "./chats.types";

@@ -1,4 +1,4 @@
-import { listChats as list } from "@guildhall/core";
+import { listChats as list } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatListCursor, chatListItemOutput } from "./chats.types";

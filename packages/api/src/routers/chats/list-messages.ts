@@ -1,4 +1,4 @@
-import { listChatMessages } from "@guildhall/core";
+import { listChatMessages } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatMessageOutput, onChat } from "./chats.types";

@@ -1,4 +1,4 @@
-import { markChatRead } from "@guildhall/core";
+import { markChatRead } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { onChat, readStateOutput } from "./chats.types";

@@ -1,4 +1,4 @@
-import { sendChatMessage } from "@guildhall/core";
+import { sendChatMessage } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { messageBody, nonce, onChat, sentMessageOutput } from "./chats.types";

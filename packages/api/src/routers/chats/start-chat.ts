@@ -1,4 +1,4 @@
-import { startChat as start } from "@guildhall/core";
+import { startChat as start } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { chatMessageOutput, messageBody, nonce } from "./chats.types";

@@ -1,4 +1,4 @@
-import { chatTyping } from "@guildhall/core";
+import { chatTyping } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { onChat } from "./chats.types";

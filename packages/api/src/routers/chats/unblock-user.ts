@@ -1,4 +1,4 @@
-import { unblockUser as unblock } from "@guildhall/core";
+import { unblockUser as unblock } from "@guildhall/core/chats";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { blockOutput } from "./chats.types";

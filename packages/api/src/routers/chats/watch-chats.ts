@@ -1,4 +1,4 @@
-import { findChat, userChatsStream } from "@guildhall/core";
+import { findChat, userChatsStream } from "@guildhall/core/chats";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";

@@ -1,4 +1,5 @@
-import type { ConfigActor, Principal } from "@guildhall/core";
+import type { Principal } from "@guildhall/core/access";
+import type { ConfigActor } from "@guildhall/core/config";
 import type { HubScope } from "../../procedures";
 
 /** Who changes the configuration, for core's audit rows. */

@@ -1,4 +1,8 @@
-import { configSectionName, configSectionSchemas, isConfigSectionName } from "@guildhall/core";
+import {
+  configSectionName,
+  configSectionSchemas,
+  isConfigSectionName,
+} from "@guildhall/core/config";
 import { z } from "zod";
 import { int32 } from "../../input-rules";
 import { hubSlug } from "../hubs/hub.types";

@@ -1,4 +1,4 @@
-import { getConfig } from "@guildhall/core";
+import { getConfig } from "@guildhall/core/config";
 import { can } from "@guildhall/permissions";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";

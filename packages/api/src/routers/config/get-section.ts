@@ -1,4 +1,4 @@
-import { getConfigSection } from "@guildhall/core";
+import { getConfigSection } from "@guildhall/core/config";
 import { permissionProcedure } from "../../procedures";
 import { configSection, sectionInput } from "./config.types";
 

@@ -1,4 +1,4 @@
-import { listConfigVersions } from "@guildhall/core";
+import { listConfigVersions } from "@guildhall/core/config";
 import { z } from "zod";
 import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";

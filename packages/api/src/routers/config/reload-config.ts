@@ -1,4 +1,5 @@
-import { reloadConfig, requireRecentMfa } from "@guildhall/core";
+import { reloadConfig } from "@guildhall/core/config";
+import { requireRecentMfa } from "@guildhall/core/identity";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

@@ -1,4 +1,4 @@
-import { resetConfigSection } from "@guildhall/core";
+import { resetConfigSection } from "@guildhall/core/config";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";
 import { baseVersion, configWriteResult, sectionInput } from "./config.types";

@@ -1,4 +1,4 @@
-import { restoreConfigVersion } from "@guildhall/core";
+import { restoreConfigVersion } from "@guildhall/core/config";
 import { int32Param } from "../../input-rules";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";

@@ -1,4 +1,4 @@
-import { updateConfig } from "@guildhall/core";
+import { updateConfig } from "@guildhall/core/config";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";

@@ -1,4 +1,4 @@
-import { updateConfigSection } from "@guildhall/core";
+import { updateConfigSection } from "@guildhall/core/config";
 import { permissionProcedure } from "../../procedures";
 import { configActor } from "./actor";
 import { configWriteResult, updateSectionInput } from "./config.types";

@@ -1,4 +1,4 @@
-import { createFeature as addFeature } from "@guildhall/core";
+import { createFeature as addFeature } from "@guildhall/core/features";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { catalogueFeature, featureDescription, featureKey, featureName } from "./feature.types";

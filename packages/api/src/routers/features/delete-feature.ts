@@ -1,4 +1,4 @@
-import { deleteFeature as removeFeature } from "@guildhall/core";
+import { deleteFeature as removeFeature } from "@guildhall/core/features";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { featureKey } from "./feature.types";

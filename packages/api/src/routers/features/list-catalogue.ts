@@ -1,4 +1,4 @@
-import { listFeatures } from "@guildhall/core";
+import { listFeatures } from "@guildhall/core/features";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { catalogueEntry } from "./feature.types";

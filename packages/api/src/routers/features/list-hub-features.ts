@@ -1,4 +1,4 @@
-import { listHubFeatures as hubFeatures } from "@guildhall/core";
+import { listHubFeatures as hubFeatures } from "@guildhall/core/features";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

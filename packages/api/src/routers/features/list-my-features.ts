@@ -1,4 +1,4 @@
-import { enabledFeatureKeys } from "@guildhall/core";
+import { enabledFeatureKeys } from "@guildhall/core/features";
 import { z } from "zod";
 import { hubProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

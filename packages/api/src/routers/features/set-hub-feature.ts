@@ -1,4 +1,4 @@
-import { setHubFeature as saveHubFeature } from "@guildhall/core";
+import { setHubFeature as saveHubFeature } from "@guildhall/core/features";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";
 import { featureKey, featureSetting, hubFeature } from "./feature.types";

@@ -1,4 +1,4 @@
-import { updateFeature as changeFeature } from "@guildhall/core";
+import { updateFeature as changeFeature } from "@guildhall/core/features";
 import { z } from "zod";
 import { superAdminProcedure } from "../../procedures";
 import { catalogueFeature, featureDescription, featureKey, featureName } from "./feature.types";

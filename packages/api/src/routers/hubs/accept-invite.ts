@@ -1,4 +1,4 @@
-import { redeemInvite } from "@guildhall/core";
+import { redeemInvite } from "@guildhall/core/members";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

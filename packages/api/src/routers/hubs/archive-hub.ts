@@ -1,4 +1,4 @@
-import { archiveHub as archive } from "@guildhall/core";
+import { archiveHub as archive } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { createHubFor } from "@guildhall/core";
+import { createHubFor } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { hubDetails, hubDetailsOf, hubSlug } from "./hub.types";

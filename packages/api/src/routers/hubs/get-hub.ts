@@ -1,4 +1,5 @@
-import { AppError, getHubBySlug } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { getHubBySlug } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { hubSlug, publicHub } from "./hub.types";

@@ -1,4 +1,4 @@
-import { hubLogoUrl } from "@guildhall/core";
+import { hubLogoUrl } from "@guildhall/core/hubs";
 import { z } from "zod";
 
 /** Lowercase letters, digits and inner hyphens, 3-32 characters. */

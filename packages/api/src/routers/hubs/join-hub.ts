@@ -1,4 +1,4 @@
-import { joinHub as join } from "@guildhall/core";
+import { joinHub as join } from "@guildhall/core/members";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { hubSlug } from "./hub.types";

@@ -1,4 +1,4 @@
-import { listRestorableHubs } from "@guildhall/core";
+import { listRestorableHubs } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

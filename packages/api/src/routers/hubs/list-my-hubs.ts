@@ -1,4 +1,4 @@
-import { listUserHubs } from "@guildhall/core";
+import { listUserHubs } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { myHub } from "./hub.types";

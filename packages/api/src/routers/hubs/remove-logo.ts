@@ -1,4 +1,4 @@
-import { removeHubLogo } from "@guildhall/core";
+import { removeHubLogo } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { resign as leave } from "@guildhall/core";
+import { resign as leave } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { hubProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { restoreHub as restore } from "@guildhall/core";
+import { restoreHub as restore } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { hubDetails, hubDetailsOf, hubSlug } from "./hub.types";

@@ -1,4 +1,4 @@
-import { updateHub } from "@guildhall/core";
+import { updateHub } from "@guildhall/core/hubs";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubDetails, hubDetailsOf, hubSettingsInput, hubSlug } from "./hub.types";

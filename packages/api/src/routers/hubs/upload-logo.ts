@@ -1,4 +1,4 @@
-import { setHubLogo } from "@guildhall/core";
+import { setHubLogo } from "@guildhall/core/hubs";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

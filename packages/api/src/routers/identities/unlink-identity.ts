@@ -1,4 +1,4 @@
-import { EXTERNAL_PROVIDERS, unlinkIdentity } from "@guildhall/core";
+import { EXTERNAL_PROVIDERS, unlinkIdentity } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { addNote as add } from "@guildhall/core";
+import { addNote as add } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { banUser } from "@guildhall/core";
+import { banUser } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { createInvite as create } from "@guildhall/core";
+import { createInvite as create } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { decideApplication } from "@guildhall/core";
+import { decideApplication } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

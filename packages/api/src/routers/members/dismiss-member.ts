@@ -1,4 +1,4 @@
-import { dismiss } from "@guildhall/core";
+import { dismiss } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

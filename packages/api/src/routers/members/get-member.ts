@@ -1,12 +1,7 @@
-import {
-  AppError,
-  avatarUrl,
-  getMembership,
-  getUserById,
-  listBans,
-  listNotes,
-  memberAuthority,
-} from "@guildhall/core";
+import { getMembership, memberAuthority } from "@guildhall/core/access";
+import { AppError } from "@guildhall/core/errors";
+import { listBans, listNotes } from "@guildhall/core/members";
+import { avatarUrl, getUserById } from "@guildhall/core/users";
 import { can } from "@guildhall/permissions";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";

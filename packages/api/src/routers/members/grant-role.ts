@@ -1,4 +1,4 @@
-import { assignRole } from "@guildhall/core";
+import { assignRole } from "@guildhall/core/roles";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

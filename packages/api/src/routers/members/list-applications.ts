@@ -1,4 +1,4 @@
-import { listApplications as list } from "@guildhall/core";
+import { listApplications as list } from "@guildhall/core/members";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

@@ -1,4 +1,4 @@
-import { listMembers as list } from "@guildhall/core";
+import { listMembers as list } from "@guildhall/core/members";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

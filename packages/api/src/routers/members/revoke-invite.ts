@@ -1,4 +1,4 @@
-import { revokeInvite as revoke } from "@guildhall/core";
+import { revokeInvite as revoke } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { removeRole } from "@guildhall/core";
+import { removeRole } from "@guildhall/core/roles";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

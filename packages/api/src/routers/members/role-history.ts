@@ -1,4 +1,4 @@
-import { listRoleHistory } from "@guildhall/core";
+import { listRoleHistory } from "@guildhall/core/roles";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

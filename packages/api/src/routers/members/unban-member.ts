@@ -1,4 +1,4 @@
-import { unbanUser } from "@guildhall/core";
+import { unbanUser } from "@guildhall/core/members";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

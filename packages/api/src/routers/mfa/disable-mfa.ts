@@ -1,4 +1,4 @@
-import { disableMfa } from "@guildhall/core";
+import { disableMfa } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { mfaCode, mfaRateLimit } from "./mfa.types";

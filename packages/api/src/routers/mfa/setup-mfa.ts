@@ -1,4 +1,4 @@
-import { beginMfaSetup } from "@guildhall/core";
+import { beginMfaSetup } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { verifyMfaForSession } from "@guildhall/core";
+import { verifyMfaForSession } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { mfaCode, mfaRateLimit } from "./mfa.types";

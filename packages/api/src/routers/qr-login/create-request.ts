@@ -1,4 +1,4 @@
-import { createQrLoginRequest } from "@guildhall/core";
+import { createQrLoginRequest } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { createdRequestOutput } from "./qr-login.types";

@@ -1,4 +1,4 @@
-import { decideQrLogin } from "@guildhall/core";
+import { decideQrLogin } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { decisionOutput, requestId } from "./qr-login.types";

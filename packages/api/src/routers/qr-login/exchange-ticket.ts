@@ -1,4 +1,4 @@
-import { exchangeQrTicket } from "@guildhall/core";
+import { exchangeQrTicket } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "../auth/auth.types";

@@ -1,4 +1,4 @@
-import { inspectQrLogin } from "@guildhall/core";
+import { inspectQrLogin } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { requestId, requestViewOutput } from "./qr-login.types";

@@ -1,4 +1,4 @@
-import { qrHeartbeat } from "@guildhall/core";
+import { qrHeartbeat } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { qrLoginStatus, requestId, secret } from "./qr-login.types";

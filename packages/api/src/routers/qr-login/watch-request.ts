@@ -4,7 +4,7 @@ import {
   qrLoginStream,
   qrRequestExists,
   touchQrBrowser,
-} from "@guildhall/core";
+} from "@guildhall/core/qr-login";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { createRole as create } from "@guildhall/core";
+import { createRole as create } from "@guildhall/core/roles";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

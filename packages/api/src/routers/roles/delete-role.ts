@@ -1,4 +1,4 @@
-import { deleteRole as remove } from "@guildhall/core";
+import { deleteRole as remove } from "@guildhall/core/roles";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { listRoles as list } from "@guildhall/core";
+import { listRoles as list } from "@guildhall/core/roles";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

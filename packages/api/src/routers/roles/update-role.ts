@@ -1,4 +1,4 @@
-import { updateRole as update } from "@guildhall/core";
+import { updateRole as update } from "@guildhall/core/roles";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { addSiteUser as assignUser } from "@guildhall/core";
+import { addSiteUser as assignUser } from "@guildhall/core/sites";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteUserRef } from "./site.types";

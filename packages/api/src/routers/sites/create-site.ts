@@ -1,4 +1,4 @@
-import { createSite as createSiteRow } from "@guildhall/core";
+import { createSite as createSiteRow } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { createSiteInput, site } from "./site.types";
 

@@ -1,4 +1,4 @@
-import { createStream as createStreamRow } from "@guildhall/core";
+import { createStream as createStreamRow } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { createStreamInput, stream } from "./stream.types";
 

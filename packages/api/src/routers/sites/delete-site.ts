@@ -1,4 +1,4 @@
-import { deleteSite as deleteSiteRow } from "@guildhall/core";
+import { deleteSite as deleteSiteRow } from "@guildhall/core/sites";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteRef } from "./site.types";

@@ -1,4 +1,4 @@
-import { deleteStream as deleteStreamRow } from "@guildhall/core";
+import { deleteStream as deleteStreamRow } from "@guildhall/core/sites";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { streamRef } from "./stream.types";

@@ -1,4 +1,4 @@
-import { getSite as getSiteRow } from "@guildhall/core";
+import { getSite as getSiteRow } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { siteDetail, siteRef } from "./site.types";
 

@@ -1,4 +1,4 @@
-import { streamUsage as usageOf } from "@guildhall/core";
+import { streamUsage as usageOf } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { hubOnlyInput, streamUsage } from "./stream.types";
 

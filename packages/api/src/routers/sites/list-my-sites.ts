@@ -1,4 +1,4 @@
-import { listUserSites } from "@guildhall/core";
+import { listUserSites } from "@guildhall/core/sites";
 import { z } from "zod";
 import { hubProcedure } from "../../procedures";
 import { hubOnlyInput, mySite } from "./stream.types";

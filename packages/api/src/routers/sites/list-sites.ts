@@ -1,4 +1,4 @@
-import { listSites as listSiteRows } from "@guildhall/core";
+import { listSites as listSiteRows } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { listSitesInput, listSitesOutput } from "./site.types";
 

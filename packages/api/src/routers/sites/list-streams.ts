@@ -1,4 +1,4 @@
-import { listStreams as listStreamRows } from "@guildhall/core";
+import { listStreams as listStreamRows } from "@guildhall/core/sites";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteRef } from "./site.types";

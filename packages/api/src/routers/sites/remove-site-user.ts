@@ -1,4 +1,4 @@
-import { removeSiteUser as unassignUser } from "@guildhall/core";
+import { removeSiteUser as unassignUser } from "@guildhall/core/sites";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { siteUserRef } from "./site.types";

@@ -1,4 +1,4 @@
-import { updateSite as updateSiteRow } from "@guildhall/core";
+import { updateSite as updateSiteRow } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { site, updateSiteInput } from "./site.types";
 import { requireChange } from "../../input-rules";

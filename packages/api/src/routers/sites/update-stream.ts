@@ -1,4 +1,4 @@
-import { updateStream as updateStreamRow } from "@guildhall/core";
+import { updateStream as updateStreamRow } from "@guildhall/core/sites";
 import { permissionProcedure } from "../../procedures";
 import { stream, updateStreamInput } from "./stream.types";
 import { requireChange } from "../../input-rules";

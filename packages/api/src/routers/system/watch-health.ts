@@ -1,4 +1,4 @@
-import { getHealth } from "@guildhall/core";
+import { getHealth } from "@guildhall/core/health";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";

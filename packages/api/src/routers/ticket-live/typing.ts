@@ -1,4 +1,5 @@
-import { findTicket, publishSignal, ticketStream } from "@guildhall/core";
+import { publishSignal } from "@guildhall/core/realtime";
+import { findTicket, ticketStream } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

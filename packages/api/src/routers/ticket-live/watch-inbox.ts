@@ -1,4 +1,4 @@
-import { hubTicketsStream, isTicketStaff } from "@guildhall/core";
+import { hubTicketsStream, isTicketStaff } from "@guildhall/core/tickets";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";

@@ -1,4 +1,4 @@
-import { findTicket, isTicketStaff, ticketStream } from "@guildhall/core";
+import { findTicket, isTicketStaff, ticketStream } from "@guildhall/core/tickets";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";

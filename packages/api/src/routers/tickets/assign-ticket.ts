@@ -1,4 +1,4 @@
-import { assignTicket as assign } from "@guildhall/core";
+import { assignTicket as assign } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { claimTicket as claim } from "@guildhall/core";
+import { claimTicket as claim } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

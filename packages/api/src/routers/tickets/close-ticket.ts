@@ -1,4 +1,4 @@
-import { closeTicket as close } from "@guildhall/core";
+import { closeTicket as close } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

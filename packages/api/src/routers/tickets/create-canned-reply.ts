@@ -1,4 +1,4 @@
-import { createCannedReply } from "@guildhall/core";
+import { createCannedReply } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,5 @@
-import { createTicket as create, isAppError } from "@guildhall/core";
+import { isAppError } from "@guildhall/core/errors";
+import { createTicket as create } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { deleteCannedReply } from "@guildhall/core";
+import { deleteCannedReply } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { deleteSlaPolicy } from "@guildhall/core";
+import { deleteSlaPolicy } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { deleteTicket as remove } from "@guildhall/core";
+import { deleteTicket as remove } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { editMessage as edit } from "@guildhall/core";
+import { editMessage as edit } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { getAttachment as get } from "@guildhall/core";
+import { getAttachment as get } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { getTranscript as get } from "@guildhall/core";
+import { getTranscript as get } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

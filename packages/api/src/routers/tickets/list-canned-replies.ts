@@ -1,4 +1,4 @@
-import { listCannedReplies } from "@guildhall/core";
+import { listCannedReplies } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

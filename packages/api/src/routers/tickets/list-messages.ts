@@ -1,4 +1,4 @@
-import { listMessages as list } from "@guildhall/core";
+import { listMessages as list } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

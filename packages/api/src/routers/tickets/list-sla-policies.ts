@@ -1,4 +1,4 @@
-import { listSlaPolicies } from "@guildhall/core";
+import { listSlaPolicies } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { permissionProcedure } from "../../procedures";
 import { hubSlug } from "../hubs/hub.types";

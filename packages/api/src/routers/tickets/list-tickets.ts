@@ -1,4 +1,4 @@
-import { listTickets as list } from "@guildhall/core";
+import { listTickets as list } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { markTicketRead } from "@guildhall/core";
+import { markTicketRead } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

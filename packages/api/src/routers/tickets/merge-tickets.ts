@@ -1,4 +1,4 @@
-import { mergeTickets as merge } from "@guildhall/core";
+import { mergeTickets as merge } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

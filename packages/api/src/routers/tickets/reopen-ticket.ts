@@ -1,4 +1,4 @@
-import { reopenTicket as reopen } from "@guildhall/core";
+import { reopenTicket as reopen } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

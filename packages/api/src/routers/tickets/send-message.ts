@@ -1,4 +1,4 @@
-import { MAX_ATTACHMENTS, sendMessage as send } from "@guildhall/core";
+import { MAX_ATTACHMENTS, sendMessage as send } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { setSlaPolicy } from "@guildhall/core";
+import { setSlaPolicy } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

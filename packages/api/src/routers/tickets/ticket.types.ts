@@ -1,4 +1,4 @@
-import { TICKET_PRIORITIES, TICKET_STATUSES } from "@guildhall/core";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { hubSlug } from "../hubs/hub.types";
 

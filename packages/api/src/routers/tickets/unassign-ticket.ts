@@ -1,4 +1,4 @@
-import { unassignTicket as unassign } from "@guildhall/core";
+import { unassignTicket as unassign } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,4 @@
-import { unreadSummary } from "@guildhall/core";
+import { unreadSummary } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

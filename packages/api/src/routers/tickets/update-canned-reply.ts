@@ -1,4 +1,4 @@
-import { updateCannedReply } from "@guildhall/core";
+import { updateCannedReply } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

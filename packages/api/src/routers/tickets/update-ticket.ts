@@ -1,4 +1,4 @@
-import { SETTABLE_STATUSES, updateTicket as update } from "@guildhall/core";
+import { SETTABLE_STATUSES, updateTicket as update } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

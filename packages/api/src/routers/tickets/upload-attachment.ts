@@ -1,4 +1,4 @@
-import { uploadAttachment as upload } from "@guildhall/core";
+import { uploadAttachment as upload } from "@guildhall/core/tickets";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";

@@ -1,4 +1,5 @@
-import { AppError, createApplicationToken, requireRecentMfa } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { createApplicationToken, requireRecentMfa } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { tokenScope } from "./token.types";

@@ -1,4 +1,4 @@
-import { listApplicationTokens } from "@guildhall/core";
+import { listApplicationTokens } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { applicationTokenOutput } from "./token.types";

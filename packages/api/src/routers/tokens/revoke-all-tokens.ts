@@ -1,4 +1,4 @@
-import { revokeApplicationTokens } from "@guildhall/core";
+import { revokeApplicationTokens } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

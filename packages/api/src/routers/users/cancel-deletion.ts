@@ -1,4 +1,4 @@
-import { cancelDeletion as cancelOwnDeletion } from "@guildhall/core";
+import { cancelDeletion as cancelOwnDeletion } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { requestEmailChange } from "@guildhall/core";
+import { requestEmailChange } from "@guildhall/core/identity";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

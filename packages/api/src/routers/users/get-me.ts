@@ -1,4 +1,6 @@
-import { AppError, countUnusedRecoveryCodes, getUserById, ownProfile } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { countUnusedRecoveryCodes } from "@guildhall/core/identity";
+import { getUserById, ownProfile } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { profileOutput } from "./user.types";

@@ -1,4 +1,5 @@
-import { AppError, getUserById, publicProfile } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { getUserById, publicProfile } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { publicProfileOutput } from "./user.types";

@@ -1,4 +1,4 @@
-import { removeAvatar as dropAvatar } from "@guildhall/core";
+import { removeAvatar as dropAvatar } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { requestDeletion as requestOwnDeletion } from "@guildhall/core";
+import { requestDeletion as requestOwnDeletion } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,4 @@
-import { searchUsers as searchUserRows } from "@guildhall/core";
+import { searchUsers as searchUserRows } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 import { publicProfileOutput } from "./user.types";

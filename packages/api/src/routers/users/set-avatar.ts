@@ -1,4 +1,4 @@
-import { setAvatar as storeAvatar } from "@guildhall/core";
+import { setAvatar as storeAvatar } from "@guildhall/core/users";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
 

@@ -1,4 +1,5 @@
-import { updateProfile } from "@guildhall/core";
+import { countUnusedRecoveryCodes } from "@guildhall/core/identity";
+import { ownProfile, updateProfile } from "@guildhall/core/users";
 import { authedProcedure } from "../../procedures";
 import { profileOutput, profileUpdate } from "./user.types";
 import { requireChange } from "../../input-rules";
@@ -13,4 +14,7 @@ export const updateMe = authedProcedure
   })
   .input(requireChange(profileUpdate, []))
   .output(profileOutput)
-  .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.principal.userId, input));
+  .mutation(async ({ ctx, input }) => {
+    const user = await updateProfile(ctx.db, ctx.principal.userId, input);
+    return ownProfile(user, await countUnusedRecoveryCodes(ctx.db, user.id));
+  });

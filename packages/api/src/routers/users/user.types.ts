@@ -1,4 +1,4 @@
-import { locales } from "@guildhall/core";
+import { locales } from "@guildhall/core/i18n";
 import { z } from "zod";
 
 export const profileOutput = z

@@ -1,6 +1,6 @@
 import { schema, type Database } from "@guildhall/db";
 import { and, asc, eq } from "drizzle-orm";
-import { recordAudit } from "../../audit";
+import { recordAudit } from "../../access";
 import { AppError } from "../../errors";
 import { getUserById } from "../../users";
 import { enabledProviders, providerLabels, type ExternalProvider } from "./providers";

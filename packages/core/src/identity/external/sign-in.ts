@@ -1,7 +1,7 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import { randomInt } from "node:crypto";
-import { recordAudit } from "../../audit";
+import { recordAudit } from "../../access";
 import { AppError, violatedConstraint } from "../../errors";
 import { createUser, getUserByEmail, getUserById, getUserByUsername } from "../../users";
 import { beginSignIn, type LoginResult } from "../login";

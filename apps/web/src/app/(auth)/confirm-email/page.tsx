@@ -1,4 +1,6 @@
-import { AppError, confirmEmail, getDatabase } from "@guildhall/core";
+import { AppError } from "@guildhall/core/errors";
+import { confirmEmail } from "@guildhall/core/identity";
+import { getDatabase } from "@guildhall/core/runtime";
 import { translate } from "@guildhall/core/i18n";
 import { redirect } from "next/navigation";
 import { requestLocale } from "~/server/locale";

@@ -1,5 +1,5 @@
 import { safeLocalPath } from "@guildhall/auth";
-import { enabledProviders } from "@guildhall/core";
+import { enabledProviders } from "@guildhall/core/identity";
 import { one, type SearchParams } from "~/lib/search-params";
 import { translate } from "@guildhall/core/i18n";
 import { ProviderButtons } from "~/components/provider-buttons";

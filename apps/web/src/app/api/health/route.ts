@@ -1,4 +1,5 @@
-import { getDatabase, getHealth } from "@guildhall/core";
+import { getHealth } from "@guildhall/core/health";
+import { getDatabase } from "@guildhall/core/runtime";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { DELETION_GRACE_DAYS } from "@guildhall/core";
+import { DELETION_GRACE_DAYS } from "@guildhall/core/users";
 import { translate } from "@guildhall/core/i18n";
 import { redirect } from "next/navigation";
 import { DeleteAccountPanel } from "~/components/delete-account-panel";

@@ -1,4 +1,6 @@
-import { getDatabase, getHubBySlug, getMembership, hubLogoUrl } from "@guildhall/core";
+import { getMembership } from "@guildhall/core/access";
+import { getHubBySlug, hubLogoUrl } from "@guildhall/core/hubs";
+import { getDatabase } from "@guildhall/core/runtime";
 import { translate, type MessageKey } from "@guildhall/core/i18n";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";

@@ -1,4 +1,4 @@
-import { getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
 import { requestIdFrom } from "@guildhall/api";
 import { type NextRequest } from "next/server";
 import { handlers } from "~/server/auth";

@@ -1,4 +1,4 @@
-import { getStorage, isPublicFileKey } from "@guildhall/core";
+import { getStorage, isPublicFileKey } from "@guildhall/core/storage";
 
 export const dynamic = "force-dynamic";
 

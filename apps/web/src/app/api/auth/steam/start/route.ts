@@ -1,5 +1,6 @@
 import { safeLocalPath, steamLoginUrl } from "@guildhall/auth";
-import { enabledProviders, getEnv } from "@guildhall/core";
+import { getEnv } from "@guildhall/core/env";
+import { enabledProviders } from "@guildhall/core/identity";
 import { randomBytes } from "node:crypto";
 import { STEAM_CALLBACK_PATH, STEAM_STATE_COOKIE } from "~/server/external-sign-in";
 import { requestOrigin } from "~/server/origin";

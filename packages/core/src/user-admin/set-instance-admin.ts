@@ -1,10 +1,9 @@
 import { schema, type Database, type DbOrTx } from "@guildhall/db";
 import { and, eq, sql } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { namedInSettings, recordAudit, type Principal } from "../access";
 import { AppError } from "../errors";
-import { namedInSettings, type Principal } from "../identity/principal";
-import { adminUserRow } from "./admin";
-import { getUserById } from "./get-user";
+import { getUserById } from "../users";
+import { adminUserRow } from "./admin-user-row";
 
 /**
  * How many active accounts stay super admins once `leaving` is not one by its

@@ -1,5 +1,3 @@
-import { AppError } from "../errors";
-
 /** Who acts in a hub: their top role position and permissions (from the hub middleware). */
 export interface HubActor {
   hubId: string;
@@ -10,16 +8,6 @@ export interface HubActor {
   permissions: ReadonlySet<string>;
   ip?: string | null;
   requestId?: string | null;
-}
-
-/** Roles at or above your own highest are out of reach (for granting, editing, removing). */
-export function assertRoleBelow(actor: HubActor, position: number): void {
-  if (!actor.superAdmin && position >= actor.highest) throw new AppError("ROLE_TOO_HIGH");
-}
-
-/** Members whose highest role is at or above yours are out of reach (dismiss, ban, roles). */
-export function assertMemberBelow(actor: HubActor, targetHighest: number): void {
-  if (!actor.superAdmin && targetHighest >= actor.highest) throw new AppError("MEMBER_TOO_HIGH");
 }
 
 /** The audit fields every hub write shares. */

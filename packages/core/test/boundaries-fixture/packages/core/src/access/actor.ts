@@ -1,0 +1,4 @@
+// Planted: the kernel importing a domain.
+import { preview } from "../tickets";
+
+export const actorLabel = (name: string): string => preview(name);

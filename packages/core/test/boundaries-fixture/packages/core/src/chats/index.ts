@@ -1,0 +1,2 @@
+export * from "./send-message";
+export * from "./list-chats";

@@ -1,0 +1,1 @@
+export const preview = (body: string): string => body.slice(0, 200);

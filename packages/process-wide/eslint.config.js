@@ -1,0 +1,2 @@
+import base from "@guildhall/eslint-config";
+export default base;

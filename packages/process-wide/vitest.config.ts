@@ -1,0 +1,2 @@
+import { guildhallTestConfig } from "@guildhall/vitest-config";
+export default guildhallTestConfig();
