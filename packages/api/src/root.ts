@@ -39,6 +39,5 @@ export const appRouter = router({
 });
 registerProcedures(appRouter);
 
-
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

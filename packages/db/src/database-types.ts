@@ -12,4 +12,3 @@ export type Transaction = PgTransaction<
 >;
 /** Functions in packages/core take either, so callers decide the transaction. */
 export type DbOrTx = Database | Transaction;
-

@@ -7,7 +7,10 @@ export interface ClientEvent {
 }
 
 /** One view per event in the process (every bundle's subscribers share the bus's events). */
-const views = processWide("api.realtime-views", () => new WeakMap<BusEvent | BusSignal, ClientEvent>());
+const views = processWide(
+  "api.realtime-views",
+  () => new WeakMap<BusEvent | BusSignal, ClientEvent>(),
+);
 
 /**
  * What a client sees of a bus item: `{ type, payload }`. One object per item,

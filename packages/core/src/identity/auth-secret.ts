@@ -5,7 +5,8 @@ import { getEnv } from "../env";
 import { processWide } from "@guildhall/process-wide";
 
 /** Process-wide, so every bundle signs with the one secret it read or made. */
-const secret = () => processWide("identity.auth-secret", () => ({ value: undefined as string | undefined }));
+const secret = () =>
+  processWide("identity.auth-secret", () => ({ value: undefined as string | undefined }));
 
 /**
  * The secret that signs access tokens and seals TOTP seeds: AUTH_SECRET when

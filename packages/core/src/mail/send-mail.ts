@@ -11,7 +11,8 @@ export interface Mail {
   text: string;
 }
 
-const smtp = () => processWide("mail.transport", () => ({ transport: undefined as Transporter | undefined }));
+const smtp = () =>
+  processWide("mail.transport", () => ({ transport: undefined as Transporter | undefined }));
 
 /**
  * Sends through SMTP when SMTP_URL is set; otherwise keeps the mail in the

@@ -156,7 +156,8 @@ export function createS3Storage(settings: S3Settings): S3Storage {
   return new S3Storage(client, settings.bucket);
 }
 
-const configured = () => processWide("storage", () => ({ storage: undefined as FileStorage | undefined }));
+const configured = () =>
+  processWide("storage", () => ({ storage: undefined as FileStorage | undefined }));
 
 /** The configured storage: S3 when S3_BUCKET is set, else the UPLOAD_DIR folder. */
 export function getStorage(): FileStorage {
