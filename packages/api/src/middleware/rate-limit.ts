@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { getEnv } from "@guildhall/core/env";
 import { AppError } from "@guildhall/core/errors";
-import { type MfaAttemptBudget } from "@guildhall/core/identity";
 import { getLogger } from "@guildhall/core/logger";
 import { processWide } from "@guildhall/process-wide";
 import { Redis } from "ioredis";
+import { randomBytes } from "node:crypto";
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -13,7 +12,6 @@ import {
 } from "rate-limiter-flexible";
 import type { Context } from "../context";
 
-/** A per-procedure bucket, declared in the procedure's meta. */
 export interface RateLimitRule {
   /** Bucket name, answered in X-RateLimit-Bucket. */
   name: string;
@@ -67,7 +65,11 @@ function redisClient(): Redis | null {
  * instance, with an in-memory insurance limiter used while Redis is down),
  * otherwise in memory.
  */
-function limiterFor(name: string, points: number, durationSeconds: number): RateLimiterAbstract {
+export function limiterFor(
+  name: string,
+  points: number,
+  durationSeconds: number,
+): RateLimiterAbstract {
   const key = `${name}:${points}:${durationSeconds}`;
   let limiter = limiters.get(key);
   if (limiter) return limiter;
@@ -113,7 +115,7 @@ function isRefusal(error: unknown): error is RateLimiterRes {
 }
 
 /** Takes one point; on refusal throws RATE_LIMITED. `headers` (when given) receive the X-RateLimit-* answer. */
-async function consume(
+export async function consume(
   headers: Headers | null,
   bucket: string,
   limiter: RateLimiterAbstract,
@@ -159,57 +161,13 @@ export async function enforceGlobalLimit(ctx: Context): Promise<void> {
   );
 }
 
-/** Sign-ins outside tRPC (the dashboard's next-auth route) use the same login bucket. */
-export const loginRule: RateLimitRule = {
-  name: "login",
-  points: 3,
-  durationSeconds: 60,
-  by: "ip+login",
-};
-
-function loginKey(ip: string | null, login: string): string {
+/** The login bucket's key: the address and the login as typed (trimmed, lower-cased). */
+export function loginKey(ip: string | null, login: string): string {
   return `ip:${ip ?? "unknown"}:${login.trim().toLowerCase()}`;
 }
 
-function whitelisted(ip: string | null): boolean {
+export function whitelisted(ip: string | null): boolean {
   return ip !== null && getEnv().RATE_LIMIT_WHITELIST.includes(ip);
-}
-
-export async function consumeLoginAttempt(ip: string | null, login: string): Promise<void> {
-  if (whitelisted(ip)) return;
-  const limiter = limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds);
-  await consume(null, loginRule.name, limiter, loginRule.points, loginKey(ip, login), false);
-}
-
-/**
- * MFA code attempts per account: mfa.enable, disable, verify and
- * regenerateRecoveryCodes take one per call (keyed by the signed-in user).
- */
-export const mfaRule: RateLimitRule = { name: "mfa", points: 5, durationSeconds: 60, by: "user" };
-
-/**
- * The same per-account budget for sign-in's second step, where the ticket names
- * the account: refused while it is spent, and each wrong code takes one.
- */
-export function mfaAttemptBudget(ip: string | null): MfaAttemptBudget {
-  const limiter = () => limiterFor(mfaRule.name, mfaRule.points, mfaRule.durationSeconds);
-  return {
-    async check(userId) {
-      if (whitelisted(ip)) return;
-      const res = await limiter().get(`u:${userId}`);
-      if (!res || res.consumedPoints < mfaRule.points) return;
-      const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-      throw new AppError(
-        "RATE_LIMITED",
-        { seconds: retryAfter },
-        { details: { retry_after: retryAfter, global: false } },
-      );
-    },
-    async spend(userId) {
-      if (whitelisted(ip)) return;
-      await limiter().penalty(`u:${userId}`, 1);
-    },
-  };
 }
 
 /** A procedure's own bucket (login, register, ...). */

@@ -1,9 +1,9 @@
 import { completeMfaLogin } from "@guildhall/core/identity";
 import { z } from "zod";
-import { mfaAttemptBudget } from "../../middleware/rate-limit";
+import { mfaAttemptBudget } from "../../middleware/sign-in-limits";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
-import { signedIn } from "./principal-of";
+import { signedIn } from "./signed-in";
 
 /** Second step of a sign-in with MFA: the ticket plus a TOTP or recovery code. */
 export const completeMfa = publicProcedure

@@ -1,9 +1,9 @@
 import { passwordLogin } from "@guildhall/core/identity";
 import { z } from "zod";
-import { loginRule } from "../../middleware/rate-limit";
+import { loginRule } from "../../middleware/sign-in-limits";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "./auth.types";
-import { signedIn } from "./principal-of";
+import { signedIn } from "./signed-in";
 
 /** Password sign-in for API clients: tokens, or an MFA ticket when MFA is on. */
 export const login = publicProcedure

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mfaRule } from "../../middleware/rate-limit";
+import { mfaRule } from "../../middleware/sign-in-limits";
 
 export const mfaCode = z.string().trim().min(6).max(20);
 /**

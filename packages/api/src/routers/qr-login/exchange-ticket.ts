@@ -2,7 +2,7 @@ import { exchangeQrTicket } from "@guildhall/core/qr-login";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
 import { loginOutput } from "../auth/auth.types";
-import { signedIn } from "../auth/principal-of";
+import { signedIn } from "../auth/signed-in";
 
 /** The browser trades the one-time ticket from `qrLogin.watch` for tokens, as after a password sign-in. */
 export const exchangeTicket = publicProcedure

@@ -1,8 +1,8 @@
 import { router } from "../../trpc";
-import { getTicketSettings } from "../ticket-live/ticket-settings";
-import { typing } from "../ticket-live/typing";
-import { watchInbox } from "../ticket-live/watch-inbox";
-import { watchTicket } from "../ticket-live/watch-ticket";
+import { getTicketSettings } from "./ticket-settings";
+import { typing } from "./typing";
+import { watchInbox } from "./watch-inbox";
+import { watchTicket } from "./watch-ticket";
 import { assignTicket } from "./assign-ticket";
 import { claimTicket } from "./claim-ticket";
 import { closeTicket } from "./close-ticket";
