@@ -10,8 +10,7 @@ import { sitesRows } from "./authorization-matrix/sites";
 import { ticketsRows } from "./authorization-matrix/tickets";
 
 export { tokenRule } from "./authorization-matrix/callers";
-export type { MatrixEntry,Outcome } from "./authorization-matrix/callers";
-
+export type { MatrixEntry, Outcome } from "./authorization-matrix/callers";
 
 /**
  * Every procedure of the app router, what each kind of caller gets, and an
