@@ -17,11 +17,12 @@ export const passwordParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 
  */
 const maxConcurrent = Math.max(1, availableParallelism() - 1);
 /** Once per process (every bundle's copy of this module shares it), so the cap is per process. */
-const slots = () =>
-  processWide("auth.argon2-slots", () => ({ running: 0, waiting: [] as (() => void)[] }));
+const state = processWide("auth.argon2-slots", () => ({
+  running: 0,
+  waiting: [] as (() => void)[],
+}));
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
-  const state = slots();
   if (state.running >= maxConcurrent)
     await new Promise<void>((resolve) => state.waiting.push(resolve));
   state.running++;

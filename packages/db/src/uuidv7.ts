@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { processWide } from "@guildhall/process-wide";
 
 /** Once per process: ids from every bundle's copy of this module keep increasing. */
-const clock = () => processWide("db.uuidv7", () => ({ lastMs: 0, counter: 0 }));
+const state = processWide("db.uuidv7", () => ({ lastMs: 0, counter: 0 }));
 
 /**
  * RFC 9562 UUIDv7: 48-bit millisecond timestamp, a 12-bit counter (method 3)
@@ -10,7 +10,6 @@ const clock = () => processWide("db.uuidv7", () => ({ lastMs: 0, counter: 0 }));
  * many ids in the same millisecond, so they order rows for keyset paging.
  */
 export function uuidv7(now: number = Date.now()): string {
-  const state = clock();
   if (now > state.lastMs) {
     state.lastMs = now;
     // Start low in the 12-bit range so the same millisecond has room to count.

@@ -30,8 +30,10 @@ export function resumeAfter(lastEventId: string | null | undefined): number | un
  * token), so the check runs once per interval, not once per subscriber. An
  * answer is what the check found (a fresh actor, `true`), or null: access gone.
  */
-const recentChecks = () =>
-  processWide("api.live-checks", () => new Map<string, { at: number; answer: Promise<unknown> }>());
+const checks = processWide(
+  "api.live-checks",
+  () => new Map<string, { at: number; answer: Promise<unknown> }>(),
+);
 
 /** A failed check (a database hiccup) answers this: keep the stream, the next check decides. */
 const UNKNOWN = Symbol("unknown");
@@ -42,7 +44,6 @@ function sharedCheck<T>(
   run: () => Promise<T | null>,
 ): Promise<T | null | typeof UNKNOWN> {
   const now = Date.now();
-  const checks = recentChecks();
   const recent = checks.get(key);
   if (recent && now - recent.at < intervalMs)
     return recent.answer as Promise<T | null | typeof UNKNOWN>;

@@ -14,7 +14,7 @@ export interface HubStanding {
 }
 
 /** What `authority` (null: not a member) amounts to for the caller; null without access. */
-export function standingOf(
+function standingOf(
   authority: Authority | null,
   principal: Pick<Principal, "superAdmin">,
 ): HubStanding | null {
