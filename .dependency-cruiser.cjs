@@ -75,12 +75,44 @@ module.exports = {
       to: { path: "^apps/" },
     },
     {
+      name: "web-pages-through-the-api",
+      severity: "error",
+      comment:
+        "Pages, layouts, server actions and components reach data through the API (src/server/caller.ts); from core they import pure helpers only (i18n, errors, env, config section schemas).",
+      from: {
+        path: "^apps/web/src/",
+        pathNot: "^apps/web/src/(server/|app/api/|instrumentation|proxy\\.ts)",
+      },
+      to: {
+        path: "^packages/core/src/",
+        pathNot: "^packages/core/src/(i18n/|errors/|env\\.ts$|config/sections\\.ts$)",
+      },
+    },
+    {
+      name: "web-server-no-core-domains",
+      severity: "error",
+      comment:
+        "The web server's transport code (request context, next-auth, HTTP routes, start-up) uses core's infrastructure and identity (who the caller is); a domain's rules run in procedures.",
+      from: { path: "^apps/web/src/(server/|app/api/|instrumentation|proxy\\.ts)" },
+      to: {
+        path: "^packages/core/src/",
+        pathNot:
+          "^packages/core/src/(i18n/|errors/|env\\.ts$|logger\\.ts$|version\\.ts$|config/sections\\.ts$|runtime/|realtime/|storage/|health/|scheduler/|identity/)",
+      },
+    },
+    {
       name: "no-deep-package-imports",
       severity: "error",
       comment: "Packages are used through their package.json exports, never by relative paths.",
       from: { path: "^(packages/[^/]+|apps/[^/]+)/" },
       // Workspace imports resolve to real paths too; only relative ones are caught here.
-      to: { path: "^(packages|apps)/", pathNot: "^$1/", dependencyTypes: ["local"] },
+      // (A tsconfig `paths` alias names a package, as the boundary test's tree does.)
+      to: {
+        path: "^(packages|apps)/",
+        pathNot: "^$1/",
+        dependencyTypes: ["local"],
+        dependencyTypesNot: ["aliased-tsconfig-paths"],
+      },
     },
   ],
   options: {

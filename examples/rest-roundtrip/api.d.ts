@@ -309,7 +309,7 @@ export interface paths {
         };
         /**
          * My roles and permissions in a hub
-         * @description What the caller may do in the hub (the dashboard hides the rest), and their roles.
+         * @description The hub as the caller sees it (name, logo), what they may do there (the dashboard hides the rest), and their roles.
          *
          *     Members of the hub (and super admins); others get `HUB_NOT_FOUND`, as if it did not exist.
          */
@@ -1368,6 +1368,28 @@ export interface paths {
          *     Any signed-in caller (access token, or an application token with the `read` scope for reads and `write` for writes).
          */
         get: operations["auth-verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Configured external sign-in providers
+         * @description The external sign-in providers this instance has configured (Discord, Yandex, Steam), so a client shows only the buttons that work. Browsers start them at `/api/auth/signin/<id>` (Steam: `/api/auth/steam/start`).
+         *
+         *     Anyone may call it; no token is needed.
+         */
+        get: operations["auth-providers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3454,6 +3476,7 @@ export interface components {
             emailVerified: boolean;
             deletionRequestedAt: string | null;
             deleteAfter: string | null;
+            deletionGraceDays: number;
             createdAt: string;
         };
         PublicProfile: {
@@ -5858,6 +5881,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        hub: {
+                            /** Format: uuid */
+                            id: string;
+                            slug: string;
+                            name: string;
+                            logoUrl: string | null;
+                        };
                         superAdmin: boolean;
                         roles: {
                             /** Format: uuid */
@@ -15202,6 +15232,93 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {string} */
                         code?: "SCOPE_MISSING";
+                    };
+                };
+            };
+            /** @description Too many requests: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-RateLimit-Reset-After": components["headers"]["RateLimitResetAfter"];
+                    "X-RateLimit-Bucket": components["headers"]["RateLimitBucket"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Went wrong on our side: `INTERNAL` */
+            500: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-RateLimit-Reset-After": components["headers"]["RateLimitResetAfter"];
+                    "X-RateLimit-Bucket": components["headers"]["RateLimitBucket"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    "auth-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-RateLimit-Reset-After": components["headers"]["RateLimitResetAfter"];
+                    "X-RateLimit-Bucket": components["headers"]["RateLimitBucket"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            id: "discord" | "yandex" | "steam";
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The input was refused: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "X-RateLimit-Reset-After": components["headers"]["RateLimitResetAfter"];
+                    "X-RateLimit-Bucket": components["headers"]["RateLimitBucket"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
                     };
                 };
             };

@@ -69,6 +69,14 @@ const failures: [string, string, RequestInit, number, string][] = [
     "UNSUPPORTED_MEDIA_TYPE",
   ],
   ["tRPC: unknown procedure", "/api/trpc/no.such", {}, 404, "NOT_FOUND"],
+  [
+    // The dashboard's sign-in steps (the API's browser router) are for the web server only.
+    "tRPC: a browser sign-in step",
+    "/api/trpc/browser.signIn",
+    { method: "POST", headers: json, body: '{"login":"admin","password":"x"}' },
+    404,
+    "NOT_FOUND",
+  ],
   ["SSE: unknown subscription", "/api/v1/sse/no.such", {}, 404, "NOT_FOUND"],
   [
     "SSE: wrong method (the server guard)",

@@ -1,4 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
+export { browserRouter, createBrowserCaller } from "./routers/browser/router";
 export { clientAddress, isTrustedProxy, normalizeAddress } from "./client-address";
 export {
   createContext,

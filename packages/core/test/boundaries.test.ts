@@ -19,7 +19,7 @@ async function violations(): Promise<string[]> {
   // depcruise exits non-zero when it finds violations; the JSON report is on stdout either way.
   const { stdout } = await promisify(execFile)(
     bin,
-    ["packages", "--config", config, "--output-type", "json"],
+    ["packages", "apps", "--config", config, "--output-type", "json"],
     { cwd: fixture, maxBuffer: 16 * 1024 * 1024 },
   ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
   const report = JSON.parse(stdout) as { summary: { violations: Violation[] } };
@@ -27,7 +27,7 @@ async function violations(): Promise<string[]> {
 }
 
 describe("boundary check", () => {
-  it("fails on a cycle, another domain's internals, the kernel importing a domain and a lower package importing a higher one, and on nothing else", async () => {
+  it("fails on a cycle, another domain's internals, the kernel importing a domain, a lower package importing a higher one and the web app reaching past the API, and on nothing else", async () => {
     const found = await violations();
     expect(found).toEqual([
       "core-base-imports-no-domain: packages/core/src/access/actor.ts -> packages/core/src/tickets/index.ts",
@@ -35,8 +35,12 @@ describe("boundary check", () => {
       "db-is-a-leaf: packages/db/src/client.ts -> packages/core/src/access/actor.ts",
       "no-circular: packages/core/src/hubs/create-hub.ts -> packages/core/src/roles/index.ts",
       "no-deep-package-imports: packages/db/src/client.ts -> packages/core/src/access/actor.ts",
+      "web-pages-through-the-api: apps/web/src/app/page.tsx -> packages/core/src/hubs/index.ts",
+      "web-server-no-core-domains: apps/web/src/server/caller.ts -> packages/core/src/tickets/index.ts",
     ]);
-    // The allowed import (chats/list-chats.ts -> ../tickets) is not among them.
+    // The allowed imports (chats/list-chats.ts -> ../tickets; a page -> i18n; the web server ->
+    // identity) are not among them.
     expect(found.join("\n")).not.toContain("list-chats");
+    expect(found.join("\n")).not.toMatch(/i18n|identity/);
   });
 });

@@ -11,7 +11,7 @@ import { useTRPC } from "~/lib/trpc";
  * requesting it; while a deletion is pending, shows its date and a button
  * that cancels it.
  */
-export function DeleteAccountPanel({ graceDays }: { graceDays: number }) {
+export function DeleteAccountPanel() {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,7 +30,7 @@ export function DeleteAccountPanel({ graceDays }: { graceDays: number }) {
   const failure = request.error ?? cancel.error;
 
   if (!me.data) return null;
-  const { username, deleteAfter } = me.data;
+  const { username, deleteAfter, deletionGraceDays } = me.data;
   const confirmed = typed.trim().toLowerCase() === username.toLowerCase();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -52,7 +52,7 @@ export function DeleteAccountPanel({ graceDays }: { graceDays: number }) {
         </div>
       ) : (
         <form className="stack" onSubmit={submit}>
-          <p className="note">{t("profile.deleteExplain", { days: graceDays })}</p>
+          <p className="note">{t("profile.deleteExplain", { days: deletionGraceDays })}</p>
           <label className="field">
             <span>{t("profile.deleteConfirm", { username })}</span>
             <input

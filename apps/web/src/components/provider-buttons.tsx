@@ -1,8 +1,13 @@
 "use client";
 
-import type { ExternalProvider } from "@guildhall/core/identity";
+import type { AppRouter } from "@guildhall/api";
+import type { inferRouterOutputs } from "@trpc/server";
 import { signIn } from "next-auth/react";
 import { useT } from "~/lib/i18n";
+
+/** A provider `auth.providers` can name. */
+export type ExternalProvider =
+  inferRouterOutputs<AppRouter>["auth"]["providers"]["items"][number]["id"];
 
 export const providerNames: Record<ExternalProvider, string> = {
   discord: "Discord",

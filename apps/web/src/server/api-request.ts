@@ -1,5 +1,6 @@
 import { countBeforeProcedure, requestIdFrom, type Context } from "@guildhall/api";
 import type { TRPCError } from "@trpc/server";
+import { cookieSession } from "./auth";
 import { contextFromRequest, type RequestHead } from "./context";
 import { asTrpcError } from "./rest-errors";
 
@@ -14,10 +15,10 @@ import { asTrpcError } from "./rest-errors";
  */
 export async function apiContext(
   req: RequestHead,
-  readCookie?: Parameters<typeof contextFromRequest>[2],
+  readCookie: Parameters<typeof contextFromRequest>[1] = cookieSession,
 ): Promise<{ ctx: Context } | { requestId: string; cause: unknown }> {
   try {
-    return { ctx: await contextFromRequest(req, new Headers(), readCookie) };
+    return { ctx: await contextFromRequest(req, readCookie, new Headers()) };
   } catch (cause) {
     // The database is unreachable: an INTERNAL answer, still with an id.
     return { requestId: requestIdFrom(req.headers), cause };

@@ -1,26 +1,22 @@
 import { safeLocalPath } from "@guildhall/auth";
 import { getEnv } from "@guildhall/core/env";
-import { AppError } from "@guildhall/core/errors";
-import {
-  completeMfaLogin,
-  getAuthSecret,
-  passwordLogin,
-  revokeSessions,
-} from "@guildhall/core/identity";
-import { exchangeQrTicket } from "@guildhall/core/qr-login";
+import { getAuthSecret } from "@guildhall/core/identity";
 import { getDatabase } from "@guildhall/core/runtime";
-import { consumeLoginAttempt, mfaAttemptBudget } from "@guildhall/api";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
+import { browserCaller } from "./browser-caller";
+import type { CookieSession } from "./context";
 import { oauthProviders, oauthSignIn, steamProvider } from "./external-sign-in";
-import { clientInfo, holdMfaTicket, MFA_COOKIE, refuse, SignInRefused } from "./sign-in-steps";
+import { holdMfaTicket, MFA_COOKIE, refuse, SignInRefused } from "./sign-in-steps";
 
 /**
  * Browser sign-in (next-auth). The cookie is a JWT holding our session id;
  * every request re-checks that session (see contextFromRequest), so logout,
- * deactivation and revocation apply at once, as for API tokens.
+ * deactivation and revocation apply at once, as for API tokens. Each step is
+ * a procedure of the API's browser router (`browserCaller`), with its limits
+ * and error codes.
  */
 async function config(): Promise<NextAuthConfig> {
   const { db } = await getDatabase();
@@ -36,26 +32,18 @@ async function config(): Promise<NextAuthConfig> {
         credentials: { login: {}, password: {}, code: {} },
         async authorize(credentials, request) {
           const jar = await cookies();
-          const info = await clientInfo();
+          const text = (value: unknown) => (typeof value === "string" ? value : "");
           try {
-            if (typeof credentials.code === "string" && credentials.code) {
-              const ticket = jar.get(MFA_COOKIE)?.value;
-              if (!ticket) throw new AppError("INVALID_TOKEN");
-              const result = await completeMfaLogin(
-                db,
-                { ticket, code: credentials.code, kind: "browser", ...info },
-                mfaAttemptBudget(info.ip ?? null),
-              );
+            const steps = (await browserCaller()).browser;
+            if (text(credentials.code)) {
+              const ticket = jar.get(MFA_COOKIE)?.value ?? "";
+              const result = await steps.completeMfa({ ticket, code: text(credentials.code) });
               jar.delete(MFA_COOKIE);
               return { id: result.userId, sid: result.sessionId };
             }
-            const login = typeof credentials.login === "string" ? credentials.login : "";
-            await consumeLoginAttempt(info.ip, login);
-            const result = await passwordLogin(db, {
-              login,
-              password: typeof credentials.password === "string" ? credentials.password : "",
-              kind: "browser",
-              ...info,
+            const result = await steps.signIn({
+              login: text(credentials.login),
+              password: text(credentials.password),
             });
             if (result.mfaRequired) {
               await holdMfaTicket(result, request.url);
@@ -75,7 +63,7 @@ async function config(): Promise<NextAuthConfig> {
         async authorize(credentials) {
           try {
             const ticket = typeof credentials.ticket === "string" ? credentials.ticket : "";
-            const result = await exchangeQrTicket(db, ticket, await clientInfo(), "browser");
+            const result = await (await browserCaller()).browser.exchangeQr({ ticket });
             return { id: result.userId, sid: result.sessionId };
           } catch (error) {
             refuse(error);
@@ -121,19 +109,13 @@ async function config(): Promise<NextAuthConfig> {
     events: {
       async signOut(message) {
         const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
-        if (sid) await revokeSessions(db, { sessionId: sid }, "logout");
+        if (sid) await (await browserCaller()).browser.signOut({ sessionId: sid });
       },
     },
   };
 }
 
 export const { handlers, auth, signIn } = NextAuth(() => config());
-
-/** The session id and user a dashboard cookie names. */
-export interface CookieSession {
-  sid: string;
-  sub: string;
-}
 
 function cookieSessionOf(session: unknown): CookieSession | null {
   const { sid, userId } = (session ?? {}) as { sid?: unknown; userId?: unknown };

@@ -2,9 +2,14 @@ import { createContext, type Context, type Transport } from "@guildhall/api";
 import { resolvePrincipal, sessionPrincipal } from "@guildhall/core/identity";
 import { busFor } from "@guildhall/core/realtime";
 import { getDatabase } from "@guildhall/core/runtime";
-import { cookieSession, type CookieSession } from "./auth";
 import { requestHost } from "./origin";
 import { peerAddress } from "./peer";
+
+/** The session id and user a dashboard cookie names. */
+export interface CookieSession {
+  sid: string;
+  sub: string;
+}
 
 /** What the context needs of a request: a fetch `Request`, or a Node request's method and headers. */
 export interface RequestHead {
@@ -31,15 +36,16 @@ function sameOrigin(req: RequestHead): boolean {
 /**
  * Per-request context for the route handlers (tRPC, REST and SSE). The
  * principal comes from `Authorization: Bearer` (access or application token)
- * or else from the dashboard's next-auth cookie (read by `readCookie`); either
+ * or else from the dashboard's next-auth cookie (read by `readCookie`: the
+ * route's own reader, as next-auth is what imports this file's users); either
  * way the session is re-checked. An `Authorization` header that names no live
  * session or token is never replaced by the cookie; it marks the context
  * `credentialsRejected` (INVALID_TOKEN).
  */
 export async function contextFromRequest(
   req: RequestHead,
+  readCookie: () => Promise<CookieSession | null>,
   resHeaders?: Headers,
-  readCookie: () => Promise<CookieSession | null> = cookieSession,
 ): Promise<Context> {
   const handle = await getDatabase();
   const authorization = req.headers.get("authorization")?.trim() || null;

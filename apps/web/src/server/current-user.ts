@@ -1,12 +1,7 @@
-import { type Principal } from "@guildhall/core/access";
-import { sessionPrincipal } from "@guildhall/core/identity";
-import { getDatabase } from "@guildhall/core/runtime";
-import { cookieSession } from "./auth";
+import type { Principal } from "@guildhall/api";
+import { pageContext } from "./caller";
 
-/** The signed-in dashboard user (cookie session, re-checked), or null. */
+/** The signed-in dashboard user (cookie session, re-checked as for every API call), or null. */
 export async function currentUser(): Promise<Principal | null> {
-  const session = await cookieSession();
-  if (!session) return null;
-  const { db } = await getDatabase();
-  return sessionPrincipal(db, session);
+  return (await pageContext()).principal;
 }

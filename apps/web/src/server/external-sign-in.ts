@@ -1,21 +1,19 @@
 import { sameSecret } from "@guildhall/auth";
 import { getEnv, publicUrl } from "@guildhall/core/env";
-import { AppError } from "@guildhall/core/errors";
 import {
   enabledProviders,
-  externalSignIn,
   oauthProfile,
   providerLabels,
-  verifySteamSignIn,
   type ExternalProfile,
 } from "@guildhall/core/identity";
-import { getDatabase } from "@guildhall/core/runtime";
 import type { Account, Profile, User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Discord from "next-auth/providers/discord";
 import Yandex from "next-auth/providers/yandex";
 import { cookies } from "next/headers";
-import { clientInfo, holdMfaTicket, refuse, SignInRefused } from "./sign-in-steps";
+import { browserCaller } from "./browser-caller";
+import { clientFault } from "./client-fault";
+import { holdMfaTicket, refuse, SignInRefused } from "./sign-in-steps";
 
 /** The signed-in browser session, if any (from auth.ts; passed in to avoid an import cycle). */
 type CurrentSession = () => Promise<{ sid: string; sub: string } | null>;
@@ -68,7 +66,7 @@ export function oauthProviders() {
 
 /** Where a refusal is shown: the security page when linking, else the sign-in page. */
 function refusalUrl(error: unknown, linking: boolean, provider: string): string {
-  const code = error instanceof AppError ? error.code : "PROVIDER_SIGN_IN_FAILED";
+  const code = clientFault(error) ?? "PROVIDER_SIGN_IN_FAILED";
   const query = new URLSearchParams({ error: code, provider });
   return `${linking ? "/account/security" : "/sign-in"}?${query}`;
 }
@@ -85,19 +83,16 @@ async function completeExternal(
   url: string,
   currentSession: CurrentSession,
 ): Promise<true | string> {
-  const { db } = await getDatabase();
   const current = await currentSession();
   const label = providerLabels[profile.provider];
   try {
-    const result = await externalSignIn(db, profile, {
-      linkTo: current?.sub ?? null,
-      kind: "browser",
-      ...(await clientInfo()),
-    });
-    if (result.linked) {
+    const steps = (await browserCaller()).browser;
+    const outcome = await steps.externalSignIn({ profile, linkTo: current?.sub ?? null });
+    if (outcome.linked) {
       Object.assign(user, { id: current!.sub, sid: current!.sid });
       return true;
     }
+    const { result } = outcome;
     if (result.mfaRequired) {
       await holdMfaTicket(result, url);
       return "/sign-in?step=mfa";
@@ -152,10 +147,14 @@ export function steamProvider(currentSession: CurrentSession) {
         if (!expected || !sameSecret(state, expected))
           throw new SignInRefused("PROVIDER_SIGN_IN_FAILED");
         try {
-          const { db } = await getDatabase();
           // Our own callback URL as this request reached us: the assertion must name it.
           const callback = new URL(STEAM_CALLBACK_PATH, request.url).toString();
-          const profile = await verifySteamSignIn(db, params, callback);
+          const profile = await (
+            await browserCaller()
+          ).browser.verifySteam({
+            assertion: params.toString(),
+            callback,
+          });
           const user: User = {};
           const outcome = await completeExternal(user, profile, request.url, currentSession);
           if (outcome === true) return user;

@@ -1,26 +1,30 @@
-import { hubMembership } from "@guildhall/core/access";
-import { getDatabase } from "@guildhall/core/runtime";
 import { can, grantsFrom, type Permission } from "@guildhall/permissions";
-import { currentUser } from "./current-user";
+import { TRPCError } from "@trpc/server";
+import { cache } from "react";
+import { pageCaller } from "./caller";
 
 /**
- * What the signed-in user may do in a hub, resolved on the server the way the
- * API does, so a page shows only the controls that will work. The API checks
- * every call again; this only decides what to render. Null without a session
- * or hub (the hub layout has already answered those).
+ * What the signed-in user may do in a hub, asked of the API's hub middleware
+ * (`hubs.myPermissions`), so a page shows only the controls that will work.
+ * The API checks every call again; this only decides what to render. Null
+ * without a session, or when the hub is unknown, not the user's (the API's
+ * NOT_FOUND) or no hub name at all. Once per render: the hub layout and its page share the answer.
  */
-export async function hubAccess(hubSlug: string) {
-  const user = await currentUser();
-  if (!user) return null;
-  const { db } = await getDatabase();
-  // The hub and the user's roles there in one query, as the API's hub middleware reads them.
-  const found = await hubMembership(db, { slug: hubSlug }, user.userId);
-  if (!found) return null;
-  const { hub, authority } = found;
-  const grants = grantsFrom(authority?.permissions ?? [], user.superAdmin);
-  return {
-    hub,
-    superAdmin: user.superAdmin,
-    can: (permission: Permission) => can(grants, permission),
-  };
-}
+export const hubAccess = cache(async (hubSlug: string) => {
+  try {
+    const mine = await (await pageCaller()).hubs.myPermissions({ hubSlug });
+    const grants = grantsFrom(mine.permissions, mine.superAdmin);
+    return {
+      hub: mine.hub,
+      superAdmin: mine.superAdmin,
+      can: (permission: Permission) => can(grants, permission),
+    };
+  } catch (error) {
+    if (
+      error instanceof TRPCError &&
+      ["NOT_FOUND", "UNAUTHORIZED", "BAD_REQUEST"].includes(error.code)
+    )
+      return null;
+    throw error;
+  }
+});

@@ -1,8 +1,6 @@
-import { AppError } from "@guildhall/core/errors";
-import { type LoginResult } from "@guildhall/core/identity";
 import { CredentialsSignin } from "next-auth";
-import { cookies, headers } from "next/headers";
-import { requestAddress } from "./peer";
+import { cookies } from "next/headers";
+import { clientFault } from "./client-fault";
 
 /** The MFA ticket waits in an httpOnly cookie between the first step and the code step. */
 export const MFA_COOKIE = "gh_mfa_ticket";
@@ -14,21 +12,19 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-/** Our AppError codes travel to the sign-in page as the CredentialsSignin code. */
+/**
+ * Our error codes travel to the sign-in page as the CredentialsSignin code
+ * (an input the step's schema refused: VALIDATION_FAILED).
+ */
 export function refuse(error: unknown): never {
-  if (error instanceof AppError) throw new SignInRefused(error.code);
-  throw error;
-}
-
-/** From the incoming request itself (next-auth's own Request object lacks the forwarding headers). */
-export async function clientInfo() {
-  const incoming = await headers();
-  return { userAgent: incoming.get("user-agent"), ip: requestAddress(incoming) };
+  const code = clientFault(error);
+  if (!code) throw error;
+  throw new SignInRefused(code);
 }
 
 /** Keeps the MFA ticket of a first step (password or provider) for the code step. */
 export async function holdMfaTicket(
-  result: Extract<LoginResult, { mfaRequired: true }>,
+  result: { mfaTicket: string; expiresIn: number },
   url: string,
 ): Promise<void> {
   (await cookies()).set(MFA_COOKIE, result.mfaTicket, {

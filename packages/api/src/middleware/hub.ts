@@ -8,6 +8,8 @@ export interface HubScope extends HubStanding {
   id: string;
   slug: string;
   name: string;
+  /** The hub's logo in storage, if it has one. */
+  logoKey: string | null;
 }
 
 function requestedSlug(rawInput: unknown, header: string | null): string | null {
@@ -34,7 +36,8 @@ export const hubProcedure = authedProcedure
     if (!found) throw new AppError("HUB_NOT_FOUND", { hub: slug });
     const { hub, standing } = found;
     await enforceRoleQuota(ctx, hub.id, standing.role);
-    const scope: HubScope = { id: hub.id, slug: hub.slug, name: hub.name, ...standing };
+    const { id, name, logoKey } = hub;
+    const scope: HubScope = { id, slug: hub.slug, name, logoKey, ...standing };
     // Procedures declare `hubSlug` in their input (it is the REST path parameter);
     // a hub named by header is filled in so both ways validate the same.
     const withSlug =

@@ -18,9 +18,9 @@ interface RouterProcedures {
 /** The procedures by path, registered by the root router (which imports this file's users). */
 const registry = () => processWide("api.input-accepted", () => ({ procedures: {} }));
 
-/** Called once by root.ts with the app router, so this middleware need not import it. */
+/** Called by root.ts (the app router) and the browser router, so this middleware need not import them. */
 export function registerProcedures(router: RouterProcedures): void {
-  registry().procedures = router._def.procedures;
+  Object.assign(registry().procedures, router._def.procedures);
 }
 
 /**

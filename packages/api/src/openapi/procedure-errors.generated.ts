@@ -223,6 +223,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     ],
     doc: "Ends every session of the caller (optionally keeping the current one).",
   },
+  "auth.providers": {
+    codes: ["RATE_LIMITED", "VALIDATION_FAILED"],
+    doc: "The external sign-in providers this instance has configured (Discord,\nYandex, Steam), so a client shows only the buttons that work. Browsers\nstart them at `/api/auth/signin/<id>` (Steam: `/api/auth/steam/start`).",
+  },
   "auth.refresh": {
     codes: ["INVALID_TOKEN", "RATE_LIMITED", "TOKEN_REUSED", "VALIDATION_FAILED"],
     doc: "Rotates a refresh token into a new pair; reusing an old one ends the session.",
@@ -743,7 +747,7 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
       "UNAUTHENTICATED",
       "VALIDATION_FAILED",
     ],
-    doc: "What the caller may do in the hub (the dashboard hides the rest), and their roles.",
+    doc: "The hub as the caller sees it (name, logo), what they may do there (the dashboard hides the rest), and their roles.",
   },
   "hubs.removeLogo": {
     codes: [

@@ -43,6 +43,7 @@ export function ownProfile(user: typeof schema.users.$inferSelect, recoveryCodes
     deleteAfter: user.deletionRequestedAt
       ? new Date(user.deletionRequestedAt.getTime() + DELETION_GRACE_DAYS * 86_400_000)
       : null,
+    deletionGraceDays: DELETION_GRACE_DAYS,
     createdAt: user.createdAt,
   };
 }

@@ -1,5 +1,3 @@
-import { listUserHubs } from "@guildhall/core/hubs";
-import { getDatabase } from "@guildhall/core/runtime";
 import { localeNames, locales, translate } from "@guildhall/core/i18n";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "~/components/language-switch";
@@ -7,13 +5,14 @@ import { navItems } from "~/components/nav";
 import { UserMenu } from "~/components/user-menu";
 import { I18nProvider } from "~/lib/i18n";
 import { ApiProvider } from "~/lib/trpc";
+import { pageCaller } from "~/server/caller";
 import { currentUser } from "~/server/current-user";
 import { requestLocale } from "~/server/locale";
 
 /** The dashboard shell: sidebar navigation, language switch, and the page. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const [locale, user] = await Promise.all([requestLocale(), currentUser()]);
-  const hubs = user ? await listUserHubs((await getDatabase()).db, user.userId) : [];
+  const hubs = user ? (await (await pageCaller()).hubs.listMine()).items : [];
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   return (
     <div className="shell">

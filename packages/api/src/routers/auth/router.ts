@@ -2,6 +2,7 @@ import { router } from "../../trpc";
 import { changePassword } from "./change-password";
 import { completeMfa } from "./complete-mfa";
 import { confirmEmail } from "./confirm-email";
+import { listProviders } from "./list-providers";
 import { listSessions } from "./list-sessions";
 import { login } from "./login";
 import { logout } from "./logout";
@@ -22,6 +23,7 @@ export const authRouter = router({
   logout,
   logoutAll,
   verify,
+  providers: listProviders,
   changePassword,
   sendEmailConfirmation,
   confirmEmail,

@@ -21,6 +21,8 @@ export const profileOutput = z
     deletionRequestedAt: z.date().nullable(),
     /** When a requested deletion takes effect (14 days after the request); null when none. */
     deleteAfter: z.date().nullable(),
+    /** How many days after a deletion request the account is removed. */
+    deletionGraceDays: z.number().int().min(1),
     createdAt: z.date(),
   })
   .meta({ id: "Profile" });

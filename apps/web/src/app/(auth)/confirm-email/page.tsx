@@ -1,14 +1,13 @@
-import { AppError } from "@guildhall/core/errors";
-import { confirmEmail } from "@guildhall/core/identity";
-import { getDatabase } from "@guildhall/core/runtime";
 import { translate } from "@guildhall/core/i18n";
 import { redirect } from "next/navigation";
+import { actionCaller } from "~/server/caller";
+import { clientFault } from "~/server/client-fault";
 import { requestLocale } from "~/server/locale";
 
 /**
  * The page a confirmation mail links to. Confirming is a write, so it happens
  * when the person presses the button (a POST), not when a mail scanner
- * prefetches the link.
+ * prefetches the link. It is `auth.confirmEmail`, with its rate limit and errors.
  */
 export default async function ConfirmEmailPage({
   searchParams,
@@ -19,13 +18,15 @@ export default async function ConfirmEmailPage({
   async function confirm(form: FormData) {
     "use server";
     const value = form.get("token");
-    const { db } = await getDatabase();
     let target = "/confirm-email?done=";
     try {
-      const { username } = await confirmEmail(db, typeof value === "string" ? value : "");
+      const caller = await actionCaller();
+      const token = typeof value === "string" ? value : "";
+      const { username } = await caller.auth.confirmEmail({ token });
       target = `/confirm-email?done=${encodeURIComponent(username)}`;
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      // A bad or used link, a malformed token, too many tries: the page says it failed.
+      if (!clientFault(error)) throw error;
     }
     redirect(target);
   }

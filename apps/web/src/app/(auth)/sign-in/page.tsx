@@ -1,10 +1,10 @@
 import { safeLocalPath } from "@guildhall/auth";
-import { enabledProviders } from "@guildhall/core/identity";
 import { one, type SearchParams } from "~/lib/search-params";
 import { translate } from "@guildhall/core/i18n";
 import { ProviderButtons } from "~/components/provider-buttons";
 import { QrSignIn } from "~/components/qr/qr-sign-in";
 import { SignInForm } from "~/components/sign-in-form";
+import { pageCaller } from "~/server/caller";
 import { requestLocale } from "~/server/locale";
 
 export default async function SignInPage({
@@ -12,8 +12,11 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const locale = await requestLocale();
-  const search = await searchParams;
+  const [locale, search, providers] = await Promise.all([
+    requestLocale(),
+    searchParams,
+    pageCaller().then((api) => api.auth.providers()),
+  ]);
   // Our refusals come as ?error=CODE; next-auth's credentials refusals as ?code=CODE.
   const error = one(search.code) ?? one(search.error);
   const mfaStep = one(search.step) === "mfa";
@@ -28,7 +31,7 @@ export default async function SignInPage({
         provider={one(search.provider)}
         next={next}
       />
-      <ProviderButtons providers={enabledProviders()} next={next} />
+      <ProviderButtons providers={providers.items.map((provider) => provider.id)} next={next} />
       <QrSignIn next={next} />
       <p className="note">
         <a href="/forgot-password">{translate(locale, "auth.forgot")}</a>

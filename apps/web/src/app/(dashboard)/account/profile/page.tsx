@@ -1,4 +1,3 @@
-import { DELETION_GRACE_DAYS } from "@guildhall/core/users";
 import { translate } from "@guildhall/core/i18n";
 import { redirect } from "next/navigation";
 import { DeleteAccountPanel } from "~/components/delete-account-panel";
@@ -13,7 +12,7 @@ export default async function ProfilePage() {
     <>
       <h1 data-testid="page-heading">{translate(locale, "profile.heading")}</h1>
       <ProfileForm />
-      <DeleteAccountPanel graceDays={DELETION_GRACE_DAYS} />
+      <DeleteAccountPanel />
     </>
   );
 }

@@ -1,10 +1,8 @@
-import { getMembership } from "@guildhall/core/access";
-import { getHubBySlug, hubLogoUrl } from "@guildhall/core/hubs";
-import { getDatabase } from "@guildhall/core/runtime";
 import { translate, type MessageKey } from "@guildhall/core/i18n";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentUser } from "~/server/current-user";
+import { hubAccess } from "~/server/hub-access";
 import { requestLocale } from "~/server/locale";
 
 /** The sections of one hub, each a page under /hub/<slug>/. */
@@ -20,8 +18,8 @@ const sections: { path: string; key: MessageKey }[] = [
 ];
 
 /**
- * A hub's pages: the hub is checked against membership on the server (another
- * hub reads as not found), then a section bar. The API checks each call again.
+ * A hub's pages: the hub is checked against membership on the server, by the
+ * API (another hub reads as not found), then a section bar. The API checks each call again.
  */
 export default async function HubLayout({
   children,
@@ -33,18 +31,18 @@ export default async function HubLayout({
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   const { hubSlug } = await params;
-  const { db } = await getDatabase();
-  const hub = await getHubBySlug(db, hubSlug);
-  const member = hub ? await getMembership(db, hub.id, user.userId) : undefined;
-  if (!hub || (!member && !user.superAdmin)) notFound();
+  // The API's hub middleware decides (another hub, or none, is not found).
+  const access = await hubAccess(hubSlug);
+  if (!access) notFound();
+  const { hub } = access;
   const locale = await requestLocale();
   return (
     <>
       <nav className="subnav" aria-label="hub" data-testid="hub-nav">
         <strong className="hub-link">
-          {hub.logoKey ? (
+          {hub.logoUrl ? (
             <img
-              src={hubLogoUrl(hub.logoKey)!}
+              src={hub.logoUrl}
               alt=""
               width={24}
               height={24}

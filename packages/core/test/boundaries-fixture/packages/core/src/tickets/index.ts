@@ -1,1 +1,2 @@
 export * from "./rules";
+export const MAX_ATTACHMENTS = 5;
