@@ -1,10 +1,10 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /**
  * Account deletion on the profile page: asks for the username before
@@ -68,11 +68,7 @@ export function DeleteAccountPanel() {
           </button>
         </form>
       )}
-      {failure ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(failure).message}
-        </p>
-      ) : null}
+      <FormError error={failure} />
     </section>
   );
 }

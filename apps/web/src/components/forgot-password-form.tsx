@@ -1,23 +1,22 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useMutation } from "@tanstack/react-query";
-import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 export function ForgotPasswordForm() {
   const t = useT();
   const trpc = useTRPC();
-  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    request.mutate({ email: formText(new FormData(event.currentTarget), "email") });
-  };
+  const {
+    mutation: request,
+    onSubmit: submit,
+    error,
+  } = useFormMutation(trpc.auth.requestPasswordReset.mutationOptions(), (form) => ({
+    email: formText(form, "email"),
+  }));
   if (request.isSuccess) return <p role="status">{t("auth.resetRequested")}</p>;
-  const error = request.error ? toGuildhallError(request.error) : null;
   return (
     <form className="auth-form" onSubmit={submit}>
       <Field

@@ -2,12 +2,13 @@
 
 import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, type FormEvent } from "react";
+import { type ChangeEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { readAsDataUrl } from "~/lib/read-file";
 import { useTRPC } from "~/lib/trpc";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 export function ProfileForm() {
   const t = useT();
@@ -15,22 +16,19 @@ export function ProfileForm() {
   const queryClient = useQueryClient();
   const me = useQuery(trpc.users.me.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.me.queryKey() });
-  const update = useMutation(trpc.users.updateMe.mutationOptions({ onSuccess: refresh }));
+  const {
+    mutation: update,
+    onSubmit: save,
+    error,
+  } = useFormMutation(trpc.users.updateMe.mutationOptions({ onSuccess: refresh }), (form) => ({
+    displayName: formText(form, "displayName") || null,
+    status: formText(form, "status") || null,
+    bio: formText(form, "bio") || null,
+    timezone: formText(form, "timezone") || null,
+  }));
   const upload = useMutation(trpc.users.setAvatar.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.users.removeAvatar.mutationOptions({ onSuccess: refresh }));
-  const error = update.error ? toGuildhallError(update.error) : null;
   const uploadError = upload.error ? toGuildhallError(upload.error) : null;
-
-  function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    update.mutate({
-      displayName: formText(form, "displayName") || null,
-      status: formText(form, "status") || null,
-      bio: formText(form, "bio") || null,
-      timezone: formText(form, "timezone") || null,
-    });
-  }
 
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];

@@ -1,22 +1,24 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useMutation } from "@tanstack/react-query";
-import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** The page a reset mail links to: the token comes from the link. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useT();
   const trpc = useTRPC();
-  const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    reset.mutate({ token, password: formText(new FormData(event.currentTarget), "password") });
-  };
+  const {
+    mutation: reset,
+    onSubmit: submit,
+    error,
+  } = useFormMutation(trpc.auth.resetPassword.mutationOptions(), (form) => ({
+    token,
+    password: formText(form, "password"),
+  }));
   if (reset.isSuccess) {
     return (
       <p role="status">
@@ -24,7 +26,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </p>
     );
   }
-  const error = reset.error ? toGuildhallError(reset.error) : null;
   return (
     <form className="auth-form" onSubmit={submit}>
       <Field
@@ -35,11 +36,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         required
         errors={error?.fieldErrors.password}
       />
-      {error && !error.fieldErrors.password ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} fields={["password"]} />
       <button type="submit" disabled={reset.isPending}>
         {t("auth.resetHeading")}
       </button>

@@ -1,6 +1,7 @@
 import type { Database } from "@guildhall/db";
 import { recordAudit } from "../access";
-import { getConfig, type ConfigSectionState } from "./state";
+import { getConfig } from "./get-config";
+import type { ConfigSectionState } from "./section-state";
 import type { ConfigActor } from "./write-config";
 
 /**

@@ -12,7 +12,7 @@ import {
   toSectionState,
   type ConfigSectionState,
   type SectionData,
-} from "./state";
+} from "./section-state";
 
 /** Who changes a hub's configuration (from the hub middleware). */
 export interface ConfigActor {

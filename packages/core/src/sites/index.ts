@@ -1,6 +1,10 @@
 export * from "./manage-sites";
 export * from "./manage-streams";
 export * from "./site-files";
-export * from "./site-queries";
+export * from "./site-types";
+export * from "./get-site";
+export * from "./list-sites";
+export * from "./list-site-users";
+export * from "./list-streams";
 export * from "./site-users";
 export type { SiteWriteMeta } from "./shared";

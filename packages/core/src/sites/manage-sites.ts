@@ -4,7 +4,7 @@ import { recordAudit } from "../access";
 import { AppError, violatedConstraint } from "../errors";
 import { siteNameTaken, type SiteWriteMeta } from "./shared";
 import { removeSiteFiles } from "./site-files";
-import { requireSite } from "./site-queries";
+import { requireSite } from "./get-site";
 import { assignSiteUser } from "./site-users";
 
 const { sites, siteUsers, streams } = schema;

@@ -6,7 +6,8 @@ import { getLogger } from "../logger";
 import { getStorage } from "../storage";
 import { redactUrl, streamNameTaken, type SiteWriteMeta } from "./shared";
 import { siteFilePrefix } from "./site-files";
-import { requireSite, type Stream } from "./site-queries";
+import { requireSite } from "./get-site";
+import type { Stream } from "./site-types";
 
 const { hubs, streams } = schema;
 

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../access";
 import { AppError } from "../errors";
 import type { SiteWriteMeta } from "./shared";
-import { requireSite, type Site } from "./site-queries";
+import { requireSite } from "./get-site";
+import type { Site } from "./site-types";
 
 const { siteUsers, hubMemberships } = schema;
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /**
  * Every account of the instance, searchable by username, with who is a super
@@ -84,11 +84,7 @@ export function AdminUsersPanel({ selfId }: { selfId: string }) {
         ))}
       </ul>
       {users.data?.nextCursor ? <p className="note">{t("admin.moreUsers")}</p> : null}
-      {failure ? (
-        <p className="form-error" role="alert" data-testid="admin-error">
-          {toGuildhallError(failure).message}
-        </p>
-      ) : null}
+      <FormError error={failure} testId="admin-error" />
     </section>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { skipToken, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { AuditFilters, type AuditFilter } from "./audit-filters";
+import { FormError } from "~/components/form-error";
 
 /** Before and after of one entry, compactly (the full JSON is in the CSV). */
 function changes(before: unknown, after: unknown): string {
@@ -103,11 +103,7 @@ export function AuditLog({ hubSlug, canExport }: { hubSlug?: string; canExport: 
           ) : null}
         </p>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(error).message}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {log.isSuccess && entries.length === 0 ? <p>{t("audit.none")}</p> : null}
       {entries.length ? (
         <div style={{ overflowX: "auto" }}>

@@ -1,12 +1,12 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { useThrottled } from "~/lib/typing";
 import { MessageItem, type ChatMessage } from "./message-item";
+import { FormError } from "~/components/form-error";
 
 /**
  * One chat: history from the messages query (newest page first, "older"
@@ -149,11 +149,7 @@ export function Conversation(props: { chatId: string; me: string; typing: string
           {editing ? t("chats.save") : t("chats.send")}
         </button>
       </form>
-      {failure ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(failure).message}
-        </p>
-      ) : null}
+      <FormError error={failure} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import type { ConfigSectionName } from "@guildhall/core/config-schemas";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,6 +7,7 @@ import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { SectionEditor } from "./section-editor";
 import { VersionHistory } from "./version-history";
+import { FormError } from "~/components/form-error";
 
 /** A hub's configuration: the sections, the chosen one's form and its history, and reload. */
 export function ConfigPanel({ hubSlug }: { hubSlug: string }) {
@@ -43,13 +43,7 @@ export function ConfigPanel({ hubSlug }: { hubSlug: string }) {
     setNotice(null);
   }
 
-  if (config.error) {
-    return (
-      <p className="form-error" role="alert">
-        {toGuildhallError(config.error).message}
-      </p>
-    );
-  }
+  if (config.error) return <FormError error={config.error} />;
   if (!config.data) return null;
   const { canEdit, sections } = config.data;
   const state = sections.find((s) => s.section === chosen) ?? sections[0];
@@ -81,11 +75,7 @@ export function ConfigPanel({ hubSlug }: { hubSlug: string }) {
             {t("config.reload")}
           </button>
         ) : null}
-        {reload.error ? (
-          <p className="form-error" role="alert">
-            {toGuildhallError(reload.error).message}
-          </p>
-        ) : null}
+        <FormError error={reload.error} />
       </nav>
       <div>
         {notice ? (

@@ -8,6 +8,7 @@ import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { sectionFieldErrors, sectionJsonSchema } from "./json-schema";
 import { ObjectFields } from "./schema-field";
+import { FormError } from "~/components/form-error";
 
 export interface SectionState {
   section: ConfigSectionName;
@@ -81,11 +82,7 @@ export function SectionEditor({
             {errors._.join(" ")}
           </p>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert" data-testid="config-error">
-            {error.message}
-          </p>
-        ) : null}
+        <FormError error={error} testId="config-error" />
         {canEdit ? (
           <div style={{ display: "flex", gap: 8 }}>
             <button type="submit" disabled={busy}>

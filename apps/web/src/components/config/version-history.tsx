@@ -1,11 +1,11 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import type { ConfigSectionName } from "@guildhall/core/config-schemas";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 const PAGE = 10;
 
@@ -54,11 +54,7 @@ export function VersionHistory({
   return (
     <section className="panel" data-testid="config-history">
       <h2>{t("config.history")}</h2>
-      {restore.error ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(restore.error).message}
-        </p>
-      ) : null}
+      <FormError error={restore.error} />
       <ul className="rows">
         {versions.data && items.length === 0 ? <li>{t("config.noVersions")}</li> : null}
         {items.map((entry) => (

@@ -1,12 +1,13 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** The instance's feature catalogue (super admins): add, rename, describe, delete. */
 export function CataloguePanel() {
@@ -20,8 +21,18 @@ export function CataloguePanel() {
       queryClient.invalidateQueries({ queryKey: trpc.features.catalogue.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.features.hub.list.pathKey() }),
     ]);
-  const create = useMutation(
+  const {
+    mutation: create,
+    onSubmit: submitNew,
+    error: createError,
+  } = useFormMutation(
     trpc.features.catalogue.create.mutationOptions({ onSuccess: refresh }),
+    (form) => ({
+      key: formText(form, "key"),
+      name: formText(form, "name"),
+      description: formText(form, "description"),
+    }),
+    { clearOnSuccess: true },
   );
   const update = useMutation(
     trpc.features.catalogue.update.mutationOptions({ onSuccess: refresh }),
@@ -29,22 +40,7 @@ export function CataloguePanel() {
   const remove = useMutation(
     trpc.features.catalogue.delete.mutationOptions({ onSuccess: refresh }),
   );
-  const createError = create.error ? toGuildhallError(create.error) : null;
   const rowError = [update, remove].find((m) => m.error)?.error;
-
-  function submitNew(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    create.mutate(
-      {
-        key: formText(data, "key"),
-        name: formText(data, "name"),
-        description: formText(data, "description"),
-      },
-      { onSuccess: () => form.reset() },
-    );
-  }
 
   function submitEdit(event: FormEvent<HTMLFormElement>, featureKey: string) {
     event.preventDefault();
@@ -101,11 +97,7 @@ export function CataloguePanel() {
           </li>
         ))}
       </ul>
-      {rowError ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(rowError).message}
-        </p>
-      ) : null}
+      <FormError error={rowError} />
       <form className="stack" onSubmit={submitNew} data-testid="feature-create">
         <Field
           label={t("features.key")}
@@ -129,11 +121,7 @@ export function CataloguePanel() {
           maxLength={500}
           errors={createError?.fieldErrors.description}
         />
-        {createError && !Object.keys(createError.fieldErrors).length ? (
-          <p className="form-error" role="alert">
-            {createError.message}
-          </p>
-        ) : null}
+        <FormError error={createError} fields="all" />
         <button type="submit" disabled={create.isPending}>
           {t("features.create")}
         </button>

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 interface Props {
   hubSlug: string;
@@ -149,11 +150,7 @@ export function HubFeatureEditor({ hubSlug, item, roles, usernames }: Props) {
           </small>
         ))}
       </fieldset>
-      {error && !Object.keys(error.fieldErrors).length ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} fields="all" />
       <span>
         <button type="submit" disabled={save.isPending}>
           {t("features.save")}

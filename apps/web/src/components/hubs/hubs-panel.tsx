@@ -1,13 +1,13 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** My hubs, archived hubs I can restore, joining with an invite code, and creating a hub (when the instance allows). */
 export function HubsPanel() {
@@ -18,8 +18,22 @@ export function HubsPanel() {
   const hubs = useQuery(trpc.hubs.listMine.queryOptions());
   const archived = useQuery(trpc.hubs.listArchived.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.hubs.listMine.queryKey() });
-  const create = useMutation(trpc.hubs.create.mutationOptions({ onSuccess: refresh }));
-  const accept = useMutation(trpc.hubs.acceptInvite.mutationOptions({ onSuccess: refresh }));
+  const {
+    mutation: create,
+    onSubmit: submitCreate,
+    error: createError,
+  } = useFormMutation(trpc.hubs.create.mutationOptions({ onSuccess: refresh }), (form) => ({
+    slug: formText(form, "slug"),
+    name: formText(form, "name"),
+    description: formText(form, "description") || undefined,
+  }));
+  const {
+    mutation: accept,
+    onSubmit: submitCode,
+    error: acceptError,
+  } = useFormMutation(trpc.hubs.acceptInvite.mutationOptions({ onSuccess: refresh }), (form) => ({
+    code: formText(form, "code").trim(),
+  }));
   const restore = useMutation(
     trpc.hubs.restore.mutationOptions({
       onSuccess: () => {
@@ -30,23 +44,6 @@ export function HubsPanel() {
       },
     }),
   );
-  const createError = create.error ? toGuildhallError(create.error) : null;
-  const acceptError = accept.error ? toGuildhallError(accept.error) : null;
-
-  function submitCreate(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      slug: formText(form, "slug"),
-      name: formText(form, "name"),
-      description: formText(form, "description") || undefined,
-    });
-  }
-
-  function submitCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    accept.mutate({ code: formText(new FormData(event.currentTarget), "code").trim() });
-  }
 
   return (
     <>
@@ -93,11 +90,7 @@ export function HubsPanel() {
           {restore.data ? (
             <p role="status">{t("hubs.restored", { hub: restore.data.name })}</p>
           ) : null}
-          {restore.error ? (
-            <p className="form-error" role="alert">
-              {toGuildhallError(restore.error).message}
-            </p>
-          ) : null}
+          <FormError error={restore.error} />
         </section>
       ) : null}
       <section className="panel">
@@ -110,11 +103,7 @@ export function HubsPanel() {
           {accept.data ? (
             <p role="status">{t("hubs.joined", { hub: accept.data.hubSlug })}</p>
           ) : null}
-          {acceptError ? (
-            <p className="form-error" role="alert">
-              {acceptError.message}
-            </p>
-          ) : null}
+          <FormError error={acceptError} />
         </form>
       </section>
       <section className="panel">
@@ -141,11 +130,7 @@ export function HubsPanel() {
           <button type="submit" disabled={create.isPending}>
             {t("hubs.create")}
           </button>
-          {createError ? (
-            <p className="form-error" role="alert">
-              {createError.message}
-            </p>
-          ) : null}
+          <FormError error={createError} />
         </form>
       </section>
     </>

@@ -10,6 +10,7 @@ import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { readAsDataUrl } from "~/lib/read-file";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 const locales = ["en", "de", "ru", "zh-TW"] as const;
 
@@ -188,11 +189,7 @@ export function SettingsForm({ hubSlug }: { hubSlug: string }) {
           {editable ? <button type="submit">{t("settings.save")}</button> : null}
         </fieldset>
         {save.isSuccess ? <p role="status">{t("settings.saved")}</p> : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <FormError error={error} />
       </form>
       {perms.can("hub.archive") ? (
         <button

@@ -1,9 +1,9 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** Bans in force (banned users are no longer members), each with an Unban control. */
 export function BansPanel({ hubSlug }: { hubSlug: string }) {
@@ -40,11 +40,7 @@ export function BansPanel({ hubSlug }: { hubSlug: string }) {
           </li>
         ))}
       </ul>
-      {unban.error ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(unban.error).message}
-        </p>
-      ) : null}
+      <FormError error={unban.error} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** Expiring invite codes: create (preset role below yours, optionally for one user), list, revoke. */
 export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: number }) {
@@ -98,11 +99,7 @@ export function InvitesPanel({ hubSlug, highest }: { hubSlug: string; highest: n
           errors={unknownUser ? [t("errors.userNotFound")] : error?.fieldErrors.targetUserId}
         />
         <button type="submit">{t("members.createInvite")}</button>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <FormError error={error} />
       </form>
     </section>
   );

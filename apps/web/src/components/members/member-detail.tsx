@@ -1,6 +1,5 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent } from "react";
 import { Field } from "~/components/field";
@@ -8,6 +7,7 @@ import { formText } from "~/lib/form";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** One member: roles (grant / remove below you), notes, bans, role history, ban and remove. */
 export function MemberDetail({
@@ -173,11 +173,7 @@ export function MemberDetail({
           {t("members.dismiss")}
         </button>
       ) : null}
-      {failure ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(failure).message}
-        </p>
-      ) : null}
+      <FormError error={failure} />
       <button type="button" className="secondary" onClick={onClose}>
         {t("members.close")}
       </button>

@@ -1,9 +1,9 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /**
  * The signed-in device's side of a QR sign-in: opening the page claims the
@@ -22,13 +22,7 @@ export function ApproveSignIn({ requestId }: { requestId: string }) {
   const deny = useMutation(trpc.qrLogin.deny.mutationOptions());
   const failure = request.error ?? approve.error ?? deny.error;
 
-  if (failure) {
-    return (
-      <p className="form-error" role="alert" data-testid="approve-error">
-        {toGuildhallError(failure).message}
-      </p>
-    );
-  }
+  if (failure) return <FormError error={failure} testId="approve-error" />;
   const data = request.data;
   if (!data) return <p className="note">{t("qr.loading")}</p>;
   if (approve.isSuccess) return <p data-testid="approve-result">{t("qr.approvedDone")}</p>;

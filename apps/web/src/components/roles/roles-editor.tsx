@@ -10,6 +10,7 @@ import { formText } from "~/lib/form";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** The registry grouped by resource, for the permission checkboxes. */
 const groups = [...new Set(registry.map((p) => p.resource))].map((resource) => ({
@@ -158,11 +159,7 @@ export function RolesEditor({ hubSlug }: { hubSlug: string }) {
               {t("members.close")}
             </button>
           </form>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          ) : null}
+          <FormError error={error} />
         </section>
       ) : null}
     </>

@@ -1,12 +1,11 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** Changes the address: a 1-hour link goes to the new one, which takes effect when opened. */
 export function EmailPanel() {
@@ -14,17 +13,14 @@ export function EmailPanel() {
   const trpc = useTRPC();
   const me = useQuery(trpc.users.me.queryOptions());
   const methods = useQuery(trpc.identities.list.queryOptions());
-  const change = useMutation(trpc.users.changeEmail.mutationOptions());
-  const error = change.error ? toGuildhallError(change.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    change.mutate({
-      email: formText(form, "email"),
-      password: formText(form, "password") || undefined,
-    });
-  }
+  const {
+    mutation: change,
+    onSubmit: submit,
+    error,
+  } = useFormMutation(trpc.users.changeEmail.mutationOptions(), (form) => ({
+    email: formText(form, "email"),
+    password: formText(form, "password") || undefined,
+  }));
 
   return (
     <section className="panel" data-testid="email-panel">

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { providerNames, startProvider } from "~/components/provider-buttons";
 import { useErrorText, useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** Linked sign-in providers: link (runs the provider flow while signed in) and unlink. */
 export function IdentitiesPanel({ error, provider }: { error?: string; provider?: string }) {
@@ -58,11 +59,7 @@ export function IdentitiesPanel({ error, provider }: { error?: string; provider?
           );
         })}
       </ul>
-      {failure ? (
-        <p className="form-error" role="alert">
-          {failure.message}
-        </p>
-      ) : null}
+      <FormError error={failure} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent } from "react";
 import { Field } from "~/components/field";
@@ -8,6 +7,7 @@ import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { RecoveryCodes } from "./recovery-codes";
+import { FormError } from "~/components/form-error";
 
 /** Set up (QR), confirm, or turn off TOTP; shows recovery codes once, and renews them. */
 export function MfaPanel() {
@@ -76,11 +76,7 @@ export function MfaPanel() {
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {toGuildhallError(error).message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </section>
   );
 }

@@ -1,35 +1,32 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 export function PasswordPanel() {
   const t = useT();
   const trpc = useTRPC();
-  const change = useMutation(trpc.auth.changePassword.mutationOptions());
   // Accounts made through a provider set their first password without a current one.
   const methods = useQuery(trpc.identities.list.queryOptions());
   const hasPassword = methods.data?.hasPassword !== false;
   const [done, setDone] = useState(false);
-  const error = change.error ? toGuildhallError(change.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    change.mutate(
-      {
-        currentPassword: hasPassword ? formText(form, "currentPassword") : undefined,
-        newPassword: formText(form, "newPassword"),
-        endOtherSessions: form.get("endOthers") === "on",
-      },
-      { onSuccess: () => setDone(true) },
-    );
-  }
+  const {
+    mutation: change,
+    onSubmit: submit,
+    error,
+  } = useFormMutation(
+    trpc.auth.changePassword.mutationOptions({ onSuccess: () => setDone(true) }),
+    (form) => ({
+      currentPassword: hasPassword ? formText(form, "currentPassword") : undefined,
+      newPassword: formText(form, "newPassword"),
+      endOtherSessions: form.get("endOthers") === "on",
+    }),
+  );
 
   return (
     <section className="panel">

@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 /** How many recovery codes are left, and new ones for a TOTP code (shown once). */
 export function RecoveryCodes({
@@ -61,11 +62,7 @@ export function RecoveryCodes({
           {t("security.regenerateCodes")}
         </button>
       </form>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { FormError } from "~/components/form-error";
 
 export function TokensPanel() {
   const t = useT();
@@ -59,11 +59,7 @@ export function TokensPanel() {
             <option value="*">*</option>
           </select>
         </label>
-        {create.error ? (
-          <p className="form-error" role="alert">
-            {toGuildhallError(create.error).message}
-          </p>
-        ) : null}
+        <FormError error={create.error} />
         <button type="submit" disabled={create.isPending}>
           {t("security.createToken")}
         </button>

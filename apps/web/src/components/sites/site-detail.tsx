@@ -7,7 +7,7 @@ import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { FormError } from "./form-error";
+import { FormError } from "~/components/form-error";
 import { SiteUsers } from "./site-users";
 import { StreamsPanel } from "./streams-panel";
 
@@ -50,7 +50,7 @@ export function SiteDetail({
     }),
   );
   const data = site.data;
-  if (!data) return site.error ? <FormError error={toGuildhallError(site.error)} /> : null;
+  if (!data) return site.error ? <FormError error={site.error} /> : null;
   const updateError = update.error ? toGuildhallError(update.error) : null;
 
   function save(event: FormEvent<HTMLFormElement>) {
@@ -115,7 +115,7 @@ export function SiteDetail({
                 </button>
               </div>
             ) : null}
-            <FormError error={remove.error ? toGuildhallError(remove.error) : null} />
+            <FormError error={remove.error} />
           </>
         )}
       </section>

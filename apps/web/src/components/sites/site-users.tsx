@@ -1,13 +1,12 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { FormError } from "./form-error";
+import { FormError } from "~/components/form-error";
 
 interface SiteUser {
   id: string;
@@ -87,8 +86,8 @@ export function SiteUsers({
           {t("sites.userNotFound", { username: missing })}
         </p>
       ) : null}
-      <FormError error={add.error ? toGuildhallError(add.error) : null} />
-      <FormError error={remove.error ? toGuildhallError(remove.error) : null} />
+      <FormError error={add.error} />
+      <FormError error={remove.error} />
     </section>
   );
 }

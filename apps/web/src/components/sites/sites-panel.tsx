@@ -1,14 +1,14 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { FormError } from "./form-error";
+import { FormError } from "~/components/form-error";
 import { SiteDetail } from "./site-detail";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** The hub's sites (newest first): pick one to see it; managers create sites here. */
 export function SitesPanel({
@@ -32,30 +32,25 @@ export function SitesPanel({
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
-  const create = useMutation(
+  const {
+    mutation: create,
+    onSubmit: submit,
+    error: createError,
+  } = useFormMutation(
     trpc.sites.create.mutationOptions({
       onSuccess: async (site) => {
         setSelected(site.id);
         await queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() });
       },
     }),
+    (form) => ({
+      hubSlug,
+      name: formText(form, "name"),
+      description: formText(form, "description"),
+    }),
+    { clearOnSuccess: true },
   );
-  const createError = create.error ? toGuildhallError(create.error) : null;
   const items = sites.data?.pages.flatMap((page) => page.items) ?? [];
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = new FormData(form);
-    create.mutate(
-      {
-        hubSlug,
-        name: formText(values, "name"),
-        description: formText(values, "description"),
-      },
-      { onSuccess: () => form.reset() },
-    );
-  }
 
   return (
     <>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
-import { FormError } from "./form-error";
+import { FormError } from "~/components/form-error";
 import { knownDetectionFlags, type Stream } from "./types";
 
 export interface StreamValues {

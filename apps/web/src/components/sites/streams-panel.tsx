@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { FormError } from "./form-error";
+import { FormError } from "~/components/form-error";
 import { StreamForm } from "./stream-form";
 import type { Stream } from "./types";
 
@@ -118,7 +118,7 @@ export function StreamsPanel({
           ),
         )}
       </ul>
-      <FormError error={remove.error ? toGuildhallError(remove.error) : null} />
+      <FormError error={remove.error} />
       {canManage ? (
         <>
           <h3>{t("streams.create")}</h3>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useHubPermissions } from "~/lib/hub-permissions";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { MutationError } from "./mutation-error";
+import { FormError } from "~/components/form-error";
 import { useDebounced } from "./use-debounced";
 import { staffLabel, useTicketStaff, type StaffMember } from "./use-staff";
 
@@ -74,7 +74,7 @@ export function AssignPicker(props: {
           </option>
         ))}
       </select>
-      <MutationError error={assign.error} />
+      <FormError error={assign.error} withFields />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
-import { MutationError } from "./mutation-error";
+import { FormError } from "~/components/form-error";
 
 /** Close (asking for an optional reason first) or reopen a ticket: its creator or staff. */
 export function CloseControls(props: {
@@ -40,7 +40,7 @@ export function CloseControls(props: {
         <button type="button" onClick={() => reopen.mutate({ hubSlug, ticketId })}>
           {t("tickets.reopen")}
         </button>
-        <MutationError error={reopen.error} />
+        <FormError error={reopen.error} withFields />
       </div>
     );
   if (!asking)
@@ -70,7 +70,7 @@ export function CloseControls(props: {
           {t("tickets.cancel")}
         </button>
       </div>
-      <MutationError error={close.error} />
+      <FormError error={close.error} withFields />
     </form>
   );
 }

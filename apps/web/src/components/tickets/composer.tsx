@@ -6,7 +6,7 @@ import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { useThrottled } from "~/lib/typing";
 import { MAX_ATTACHMENT_BYTES, readAsBase64 } from "./attachments";
-import { MutationError } from "./mutation-error";
+import { FormError } from "~/components/form-error";
 
 /**
  * Writing a message (Markdown): files go up first, then the message naming
@@ -125,7 +125,7 @@ export function Composer(props: {
       <button type="submit" disabled={send.isPending || upload.isPending}>
         {t("tickets.send")}
       </button>
-      <MutationError error={send.error ?? upload.error} />
+      <FormError error={send.error ?? upload.error} withFields />
     </form>
   );
 }

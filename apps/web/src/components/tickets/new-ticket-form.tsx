@@ -1,36 +1,32 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import { Field } from "~/components/field";
 import { formText } from "~/lib/form";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
+import { useFormMutation } from "~/lib/use-form-mutation";
 
 /** Opening a ticket: subject, description and category; the new ticket opens on success. */
 export function NewTicketForm({ hubSlug, categories }: { hubSlug: string; categories: string[] }) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
-  const create = useMutation(
+  const {
+    mutation: create,
+    onSubmit: submit,
+    error,
+  } = useFormMutation(
     trpc.tickets.create.mutationOptions({
       onSuccess: (ticket) => router.push(`/hub/${hubSlug}/tickets/${ticket.id}`),
     }),
-  );
-  const error = create.error ? toGuildhallError(create.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
+    (form) => ({
       hubSlug,
       subject: formText(form, "subject"),
       description: formText(form, "description"),
       category: formText(form, "category"),
-    });
-  }
+    }),
+  );
 
   return (
     <section className="panel">

@@ -5,7 +5,7 @@ import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { AssignPicker } from "./assign-picker";
 import { PRIORITIES, type Priority } from "./filters";
-import { MutationError } from "./mutation-error";
+import { FormError } from "~/components/form-error";
 import type { Ticket } from "./types";
 
 const SETTABLE = ["open", "pending", "on_hold"] as const;
@@ -71,7 +71,7 @@ export function StaffControls(props: { hubSlug: string; ticket: Ticket; onDone: 
           </option>
         ))}
       </select>
-      <MutationError error={failure} />
+      <FormError error={failure} withFields />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useT } from "~/lib/i18n";
 import { useTRPC } from "~/lib/trpc";
 import { TAG_PATTERN } from "./filters";
-import { MutationError } from "./mutation-error";
+import { FormError } from "~/components/form-error";
 
 const MAX_TAGS = 10;
 
@@ -86,7 +86,7 @@ export function TagEditor(props: {
           {t("tickets.tagInvalid")}
         </p>
       ) : null}
-      <MutationError error={update.error} />
+      <FormError error={update.error} withFields />
     </div>
   );
 }

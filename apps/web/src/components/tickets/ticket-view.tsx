@@ -1,6 +1,5 @@
 "use client";
 
-import { toGuildhallError } from "@guildhall/client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
@@ -15,6 +14,7 @@ import { MessageList } from "./message-list";
 import { StaffControls } from "./staff-controls";
 import { TagEditor } from "./tag-editor";
 import { TicketHeader } from "./ticket-header";
+import { FormError } from "~/components/form-error";
 
 interface LiveSignal {
   type: string;
@@ -94,13 +94,7 @@ export function TicketView({ hubSlug, ticketId }: { hubSlug: string; ticketId: s
   }, [hubSlug, ticketId]); // once per ticket (markRead is a stable mutation handle)
 
   const data = ticket.data;
-  if (ticket.error) {
-    return (
-      <p className="form-error" role="alert">
-        {toGuildhallError(ticket.error).message}
-      </p>
-    );
-  }
+  if (ticket.error) return <FormError error={ticket.error} />;
   if (!data) return null;
   const list = [...(messages.data?.pages.flatMap((page) => page.items) ?? [])].reverse();
   const typingNames = typing.names();

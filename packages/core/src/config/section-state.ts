@@ -1,13 +1,11 @@
-import { schema, type DbOrTx } from "@guildhall/db";
-import { and, eq } from "drizzle-orm";
+import { type schema } from "@guildhall/db";
 import { z } from "zod";
-import {
-  configSectionDefaults,
-  configSectionNames,
-  configSectionSchemas,
-  type ConfigSectionData,
-  type ConfigSectionName,
-} from "./sections";
+import { configSectionDefaults, configSectionSchemas, type ConfigSectionName } from "./sections";
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+type SectionRow = typeof schema.configSections.$inferSelect;
 
 export type SectionData = Record<string, unknown>;
 
@@ -23,10 +21,6 @@ export interface ConfigSectionState {
 /** The section's schema seen as a plain object schema (all sections are one). */
 export function sectionSchema(section: ConfigSectionName): z.ZodObject<z.ZodRawShape> {
   return configSectionSchemas[section];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -48,8 +42,6 @@ export function normalizeSectionData(section: ConfigSectionName, stored: unknown
   return result;
 }
 
-type SectionRow = typeof schema.configSections.$inferSelect;
-
 export function toSectionState(
   section: ConfigSectionName,
   row: SectionRow | undefined,
@@ -70,40 +62,4 @@ export function toSectionState(
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
   };
-}
-
-/**
- * One section of a hub, read from the database on every call: a change is
- * live for the next reader, in every process, without a restart.
- */
-export async function getConfigSection(
-  db: DbOrTx,
-  hubId: string,
-  section: ConfigSectionName,
-): Promise<ConfigSectionState> {
-  const [row] = await db
-    .select()
-    .from(schema.configSections)
-    .where(and(eq(schema.configSections.hubId, hubId), eq(schema.configSections.section, section)));
-  return toSectionState(section, row);
-}
-
-/** Every section of a hub (defaults for those never saved), in the registry's order. */
-export async function getConfig(db: DbOrTx, hubId: string): Promise<ConfigSectionState[]> {
-  const rows = await db
-    .select()
-    .from(schema.configSections)
-    .where(eq(schema.configSections.hubId, hubId));
-  const byName = new Map(rows.map((row) => [row.section, row]));
-  return configSectionNames.map((section) => toSectionState(section, byName.get(section)));
-}
-
-/** A section's live fields, typed by its schema (what the bot's features read). */
-export async function getConfigSectionData<S extends ConfigSectionName>(
-  db: DbOrTx,
-  hubId: string,
-  section: S,
-): Promise<ConfigSectionData<S>> {
-  const state = await getConfigSection(db, hubId, section);
-  return state.data as ConfigSectionData<S>;
 }
