@@ -12,7 +12,6 @@ export {
 export { describeError, type ErrorBody } from "./format-error";
 export type { Access, Meta } from "./trpc";
 export { countBeforeProcedure, prepareRateLimits } from "./middleware/rate-limit";
-export { consumeLoginAttempt, loginRule, mfaAttemptBudget } from "./middleware/sign-in-limits";
 /** Building blocks for routers outside this package (plugins, benchmarks). */
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";

@@ -1,4 +1,4 @@
-import { clientAddress, isTrustedProxy } from "@guildhall/api";
+import { isTrustedProxy } from "@guildhall/api";
 import { getEnv } from "@guildhall/core/env";
 import { processWide } from "@guildhall/process-wide";
 import { randomBytes } from "node:crypto";
@@ -34,14 +34,6 @@ export function installPeerStamp(): void {
 export function peerAddress(headers: Headers): string | null {
   const [key, address] = (headers.get(HEADER) ?? "").split(" ");
   return key === stampKey() && address ? address : null;
-}
-
-/** The client's address for these request headers (see `clientAddress`). */
-export function requestAddress(headers: Headers): string | null {
-  return clientAddress(
-    { peer: peerAddress(headers), forwardedFor: headers.get("x-forwarded-for") },
-    getEnv().TRUSTED_PROXIES,
-  );
 }
 
 /** Whether X-Forwarded-Host/-Proto of this request may be believed (it came through a trusted proxy). */

@@ -1,20 +1,14 @@
 import { AppError } from "@guildhall/core/errors";
 import { type MfaAttemptBudget } from "@guildhall/core/identity";
-import { consume, limiterFor, loginKey, whitelisted, type RateLimitRule } from "./rate-limit";
+import { limiterFor, whitelisted, type RateLimitRule } from "./rate-limit";
 
-/** Sign-ins outside tRPC (the dashboard's next-auth route) use the same login bucket. */
+/** The sign-in bucket: 3 tries a minute per address and login (auth.login and the dashboard's browser.signIn). */
 export const loginRule: RateLimitRule = {
   name: "login",
   points: 3,
   durationSeconds: 60,
   by: "ip+login",
 };
-
-export async function consumeLoginAttempt(ip: string | null, login: string): Promise<void> {
-  if (whitelisted(ip)) return;
-  const limiter = limiterFor(loginRule.name, loginRule.points, loginRule.durationSeconds);
-  await consume(null, loginRule.name, limiter, loginRule.points, loginKey(ip, login), false);
-}
 
 /**
  * MFA code attempts per account: mfa.enable, disable, verify and
