@@ -11,9 +11,9 @@
  * subscriber count), so the heap figures are of open subscriptions.
  */
 import { createHub } from "@guildhall/core/hubs";
-import { busFor } from "@guildhall/core/realtime";
+import { busFor, presenceCount } from "@guildhall/core/realtime";
 import { createUser } from "@guildhall/core/users";
-import { createCaller, createContext, presenceCount } from "@guildhall/api";
+import { createCaller, createContext } from "@guildhall/api";
 import { schema } from "@guildhall/db";
 import { accessTokenPrincipal } from "@guildhall/core/testing/principal";
 import { concludeBench, openBenchDatabase, ratio, reducedBy, sanityCheck } from "./lib";

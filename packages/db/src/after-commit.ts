@@ -1,5 +1,6 @@
-import type { Database, DbOrTx } from "./database-types";
 import { processWide } from "@guildhall/process-wide";
+import type { Database, DbOrTx } from "./database-types";
+import { hookTransactions } from "./drizzle-internals";
 
 interface Root {
   db: Database;
@@ -28,15 +29,11 @@ export function afterCommit(tx: DbOrTx, hook: () => void): Database | null {
 
 /** Lets transactions of `db` take after-commit hooks (see `afterCommit`). */
 export function withCommitHooks(db: Database): Database {
-  const transaction = db.transaction.bind(db);
-  db.transaction = async (run, config) => {
+  return hookTransactions(db, (tx) => {
     const root: Root = { db, hooks: [] };
-    const result = await transaction((tx) => {
-      roots.set(tx, root);
-      return run(tx);
-    }, config);
-    for (const hook of root.hooks) hook();
-    return result;
-  };
-  return db;
+    roots.set(tx, root);
+    return () => {
+      for (const hook of root.hooks) hook();
+    };
+  });
 }

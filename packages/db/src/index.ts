@@ -1,6 +1,11 @@
 export * from "./client";
 export { afterCommit } from "./after-commit";
-export { executePrepared, toQueryText, type QueryText } from "./prepared";
+export {
+  DrizzleInternalsChanged,
+  executePrepared,
+  toQueryText,
+  type QueryText,
+} from "./drizzle-internals";
 export * from "./migrate";
 export { DataDirLockedError } from "./pglite-lock";
 export { uuidv7 } from "./uuidv7";

@@ -1,10 +1,21 @@
 import type { ServerResponse } from "node:http";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
+import {
+  END_FRAME,
+  eventFrame,
+  failureFrame,
+  OPEN_FRAME,
+  PING_FRAME,
+} from "@guildhall/core/realtime";
+import {
+  callTRPCProcedure,
+  getTRPCErrorFromUnknown,
+  isTrackedEnvelope,
+  TRPCError,
+} from "@trpc/server";
 import type { Context } from "../context";
 import { describeError, type ErrorBody } from "../format-error";
 import { countBeforeProcedure } from "../middleware/rate-limit";
 import { appRouter } from "../root";
-import { dataFrame, END_FRAME, failureFrame, OPEN_FRAME, PING_FRAME } from "./frames";
 
 export interface SseRequest {
   /** The subscription's procedure path, e.g. `tickets.watch`. */
@@ -51,6 +62,11 @@ async function answerError(
   setHeaders(res, headers);
   res.writeHead(body.httpStatus, { "content-type": "application/json" });
   res.end(JSON.stringify(restError(body)));
+}
+
+/** A yielded value as a frame: tracked values carry their id. */
+function dataFrame(value: unknown): Uint8Array {
+  return isTrackedEnvelope(value) ? eventFrame(value[0], value[1]) : eventFrame(null, value);
 }
 
 /** Resolves when `res` can take more (or is gone). */

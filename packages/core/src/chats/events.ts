@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@guildhall/db";
-import { publishEvents } from "../realtime";
+import { defineChannel, publishEvents } from "../realtime";
 
 /**
  * Chat events go to each participant's own stream, so one subscription per
@@ -32,3 +32,12 @@ export async function publishChatEvent(
     })),
   );
 }
+
+/**
+ * All of a user's chats, live: their own stream, so every item on it is
+ * theirs; access lasts as long as their session and account.
+ */
+export const chatsChannel = defineChannel<{ userId: string }, { userId: string }>({
+  name: "chats",
+  stream: ({ userId }) => userChatsStream(userId),
+});

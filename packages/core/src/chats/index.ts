@@ -1,4 +1,4 @@
-export { userChatsStream, type ChatEventType } from "./events";
+export { chatsChannel, userChatsStream, type ChatEventType } from "./events";
 export { findChat, isBlockedBetween, type ParticipantChat } from "./access";
 export type { ChatMessage, ChatUser } from "./message-shape";
 export * from "./start-chat";

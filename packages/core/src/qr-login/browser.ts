@@ -2,7 +2,14 @@ import { generateOpaqueToken, hashToken, sameSecret } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { AppError } from "../errors";
-import { isQrExpired, loadQrRequest, QR_TICKET_SECONDS, type QrLoginRow } from "./rules";
+import { defineChannel } from "../realtime";
+import {
+  isQrExpired,
+  loadQrRequest,
+  qrLoginStream,
+  QR_TICKET_SECONDS,
+  type QrLoginRow,
+} from "./rules";
 
 const t = schema.qrLoginRequests;
 
@@ -64,3 +71,14 @@ export async function qrRequestExists(db: DbOrTx, requestId: string): Promise<bo
   const [row] = await db.select({ id: t.id }).from(t).where(eq(t.id, requestId));
   return row !== undefined;
 }
+
+/**
+ * The asking browser's stream (`scanned`, `approved`, `denied`): whoever holds
+ * the request's secret (checked before subscribing) watches it while the
+ * request exists.
+ */
+export const qrLoginChannel = defineChannel<null, { requestId: string }>({
+  name: "qr-login",
+  stream: ({ requestId }) => qrLoginStream(requestId),
+  stillAllowed: (db, _actor, { requestId }) => qrRequestExists(db, requestId),
+});

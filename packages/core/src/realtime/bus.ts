@@ -6,10 +6,10 @@ import { getLogger } from "../logger";
 import { attachLocalBus } from "./notifier";
 import { EVENTS_CHANNEL, SIGNALS_CHANNEL } from "./publish";
 import { StreamState, type BusEvent, type BusSignal, type StreamReader } from "./stream-state";
-import { BusSubscription, type SubscriptionSource } from "./subscription";
+import { BusSubscription, type SubscribeOptions, type SubscriptionSource } from "./subscription";
 
 export type { BusEvent, BusSignal } from "./stream-state";
-export type { BusSubscription } from "./subscription";
+export type { BusSubscription, SubscribeOptions } from "./subscription";
 
 /**
  * The realtime bus of one process. Writers call `publishEvent` inside their
@@ -189,12 +189,9 @@ export class RealtimeBus implements StreamReader, SubscriptionSource {
    * registered when this is called (signals from then on are kept), so callers
    * can tell their client "ready" before the first read; they must iterate
    * the result to its end or call its `return()`, which releases the
-   * registration and calls `onEnd`.
+   * registration and calls `onEnd`. `accept` filters what this subscriber gets.
    */
-  subscribe(
-    stream: string,
-    options: { after?: number; signal?: AbortSignal; onEnd?: () => void } = {},
-  ): BusSubscription {
+  subscribe(stream: string, options: SubscribeOptions = {}): BusSubscription {
     return new BusSubscription(this, this.acquire(stream), options);
   }
 }

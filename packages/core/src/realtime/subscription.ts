@@ -10,6 +10,20 @@ export interface SubscriptionSource extends Pick<StreamReader, "readAfter"> {
 
 type Item = BusEvent | BusSignal;
 
+/** How a subscription is opened (see `RealtimeBus.subscribe`). */
+export interface SubscribeOptions {
+  /** Resume after this sequence (0: from the start; undefined: only new events). */
+  after?: number;
+  signal?: AbortSignal;
+  /** Called once when the subscription ends, whichever way. */
+  onEnd?: () => void;
+  /**
+   * Whether this subscriber gets an item (a channel's `visibleTo`): asked once
+   * per item as it comes up; a refused event still moves the cursor past it.
+   */
+  accept?: (item: Item) => boolean;
+}
+
 const BACKLOG_PAGE = 500;
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
@@ -36,7 +50,7 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
   constructor(
     private readonly source: SubscriptionSource,
     private readonly state: StreamState,
-    private readonly options: { after?: number; signal?: AbortSignal; onEnd?: () => void },
+    private readonly options: SubscribeOptions,
   ) {
     // Registered now: signals sent from here on reach this subscriber.
     state.signals.add(this.onSignal);
@@ -68,6 +82,7 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
 
   async next(): Promise<IteratorResult<Item>> {
     const { state } = this;
+    const { accept } = this.options;
     try {
       if (!this.started) {
         this.started = true;
@@ -80,11 +95,15 @@ export class BusSubscription implements AsyncIterableIterator<Item> {
       for (;;) {
         if (this.closed) return DONE;
         const signal = this.signals.shift();
-        if (signal) return { done: false, value: signal };
+        if (signal) {
+          if (accept && !accept(signal)) continue;
+          return { done: false, value: signal };
+        }
         if (this.at < this.batch.length) {
           const event = this.batch[this.at++]!;
           if (event.seq <= this.cursor) continue;
           this.cursor = event.seq;
+          if (accept && !accept(event)) continue;
           return { done: false, value: event };
         }
         if (state.stale) await state.refresh();

@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { getConfigSectionData } from "../config";
 import { AppError } from "../errors";
 import type { HubActor } from "../access";
-import { isTicketStaff } from "./rules";
+import { isTicketStaff, seesInternalNotes } from "./rules";
 
 const { search: _ticketSearch, ...columns } = getTableColumns(schema.tickets);
 /** A ticket's columns without its search vector (never sent anywhere). */
@@ -21,6 +21,11 @@ export function visibleTickets(actor: HubActor): SQL {
   return isTicketStaff(actor)
     ? eq(t.hubId, actor.hubId)
     : and(eq(t.hubId, actor.hubId), eq(t.createdBy, actor.userId))!;
+}
+
+/** The messages `actor` may see of the tickets they see: internal notes for staff only. */
+export function visibleMessages(actor: HubActor): SQL | undefined {
+  return seesInternalNotes(actor) ? undefined : eq(schema.ticketMessages.internal, false);
 }
 
 /**

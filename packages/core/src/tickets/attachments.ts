@@ -3,9 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { HubActor } from "../access";
 import { AppError } from "../errors";
 import { getStorage, inspectImage } from "../storage";
-import { assertNotClosed, findTicket, type TicketRow } from "./access";
+import { assertNotClosed, findTicket, visibleMessages, type TicketRow } from "./access";
 import { ticketFilePrefix } from "./delete-ticket";
-import { isTicketStaff } from "./rules";
 
 /** Largest upload (the message in errors.invalidAttachment names it). */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -144,7 +143,7 @@ export async function getAttachment(db: DbOrTx, actor: HubActor, ticketId: strin
     .where(
       and(
         eq(m.ticketId, ticket.id),
-        isTicketStaff(actor) ? undefined : eq(m.internal, false),
+        visibleMessages(actor),
         sql`exists (select 1 from jsonb_array_elements(${m.attachments}) a where a->>'key' like ${`%/${fileId}.%`})`,
       ),
     )

@@ -2,10 +2,10 @@ import { schema, type Database } from "@guildhall/db";
 import { and, eq } from "drizzle-orm";
 import type { HubActor } from "../access";
 import { AppError } from "../errors";
-import { assertNotClosed, findTicket } from "./access";
+import { assertNotClosed, findTicket, visibleMessages } from "./access";
 import { publishMessageEvent } from "./events";
 import { type TicketMessageRow } from "./message-row";
-import { isTicketStaff, preview } from "./rules";
+import { preview } from "./rules";
 
 /** Authors edit their own messages while the ticket is open. */
 export async function editMessage(
@@ -21,13 +21,7 @@ export async function editMessage(
     const [message] = await tx
       .select()
       .from(m)
-      .where(
-        and(
-          eq(m.id, messageId),
-          eq(m.ticketId, ticket.id),
-          isTicketStaff(actor) ? undefined : eq(m.internal, false),
-        ),
-      );
+      .where(and(eq(m.id, messageId), eq(m.ticketId, ticket.id), visibleMessages(actor)));
     if (!message) throw new AppError("TICKET_MESSAGE_NOT_FOUND");
     if (message.authorId !== actor.userId) throw new AppError("FORBIDDEN");
     assertNotClosed(ticket);

@@ -1,6 +1,7 @@
 export * from "./rules";
 export { findTicket, ticketSettings, type TicketRow } from "./access";
 export { hubTicketsStream, ticketStream } from "./events";
+export * from "./ticket-channels";
 export * from "./create-ticket";
 export * from "./close-reopen";
 export * from "./assignment";

@@ -2,9 +2,8 @@ import { schema, type DbOrTx } from "@guildhall/db";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { HubActor } from "../access";
-import { findTicket } from "./access";
+import { findTicket, visibleMessages } from "./access";
 import { messageColumns } from "./message-row";
-import { isTicketStaff } from "./rules";
 
 /** Messages of a ticket, newest first (keyset on the id); internal notes for staff only. */
 export async function listMessages(
@@ -24,7 +23,7 @@ export async function listMessages(
       and(
         eq(m.ticketId, ticket.id),
         eq(m.hubId, actor.hubId),
-        isTicketStaff(actor) ? undefined : eq(m.internal, false),
+        visibleMessages(actor),
         page.cursor ? lt(m.id, page.cursor) : undefined,
       ),
     )

@@ -16,13 +16,14 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { HubActor } from "../access";
-import { findTicket, ticketColumns, visibleTickets, type TicketRow } from "./access";
 import {
-  isSlaBreached,
-  isTicketStaff,
-  type TicketPriorityValue,
-  type TicketStatusValue,
-} from "./rules";
+  findTicket,
+  ticketColumns,
+  visibleMessages,
+  visibleTickets,
+  type TicketRow,
+} from "./access";
+import { isSlaBreached, type TicketPriorityValue, type TicketStatusValue } from "./rules";
 
 export interface TicketListQuery {
   /** A status, or `active` for every status but closed. */
@@ -61,7 +62,8 @@ function searchSql(actor: HubActor, q: string): SQL {
   const t = schema.tickets;
   const m = schema.ticketMessages;
   const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const hidden = isTicketStaff(actor) ? sql`` : sql` and not ${m.internal}`;
+  const visible = visibleMessages(actor);
+  const hidden = visible ? sql` and ${visible}` : sql``;
   return sql`(${t.search} @@ ${query} or exists (select 1 from ${m} where ${m.ticketId} = ${t.id} and ${m.search} @@ ${query}${hidden}))`;
 }
 
@@ -86,7 +88,7 @@ export async function unreadCounts(
         eq(m.hubId, actor.hubId),
         visibleTickets(actor),
         ticketIds ? inArray(m.ticketId, ticketIds) : undefined,
-        isTicketStaff(actor) ? undefined : eq(m.internal, false),
+        visibleMessages(actor),
         or(isNull(m.authorId), ne(m.authorId, actor.userId)),
         or(isNull(r.lastReadMessageId), sql`${m.id} > ${r.lastReadMessageId}`),
       ),

@@ -21,6 +21,15 @@ export function isTicketStaff(actor: Pick<HubActor, "superAdmin" | "permissions"
 }
 
 /**
+ * Internal notes, and the activity they cause, reach staff only: the one rule
+ * behind the message queries (`visibleMessages`) and the live channels
+ * (`ticketItemVisibleTo`).
+ */
+export function seesInternalNotes(actor: Pick<HubActor, "superAdmin" | "permissions">): boolean {
+  return isTicketStaff(actor);
+}
+
+/**
  * What is left of the create cooldown (the hub's `cooldown_minutes`, seed 004:
  * one ticket per hour; 0 none), or null when the caller may open a ticket now.
  */

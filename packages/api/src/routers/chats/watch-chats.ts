@@ -1,8 +1,8 @@
-import { findChat, userChatsStream } from "@guildhall/core/chats";
+import { chatsChannel, findChat } from "@guildhall/core/chats";
+import { openChannel, requireBus, resumeAfter } from "@guildhall/core/realtime";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { authedProcedure } from "../../procedures";
-import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
 
 /**
  * All my chats, live, on one connection: `chat.created`, `message.created`,
@@ -35,17 +35,24 @@ export const watchChats = authedProcedure
     if (input.chatId) await findChat(ctx.db, userId, input.chatId);
     return live();
     async function* live() {
-      // The stream is the caller's own; guardedStream re-checks the session and account.
-      const events = guardedStream(ctx, bus, userChatsStream(userId), {
-        after: resumeAfter(input.lastEventId),
-        signal,
-        stillAllowed: () => Promise.resolve(true),
-      });
-      yield { type: "ready", payload: {} };
-      for await (const item of events) {
-        if (input.chatId && item.payload.chatId !== input.chatId) continue;
-        if (item.kind === "signal") yield { type: item.type, payload: item.payload };
-        else yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+      // The stream is the caller's own; the channel re-checks the session and account.
+      const { events } = await openChannel(
+        bus,
+        chatsChannel,
+        { userId },
+        { db: ctx.db, principal: ctx.principal, actor: { userId } },
+        { after: resumeAfter(input.lastEventId), signal },
+      );
+      try {
+        yield { type: "ready", payload: {} };
+        for await (const item of events) {
+          if (input.chatId && item.payload.chatId !== input.chatId) continue;
+          if (item.kind === "signal") yield { type: item.type, payload: item.payload };
+          else yield tracked(String(item.seq), { type: item.type, payload: item.payload });
+        }
+      } finally {
+        // Ends the subscription (and its presence) however this generator ends.
+        void events.return();
       }
     }
   });

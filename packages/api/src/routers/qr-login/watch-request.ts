@@ -1,14 +1,13 @@
 import {
   issueQrTicket,
   openQrWatch,
-  qrLoginStream,
-  qrRequestExists,
+  qrLoginChannel,
   touchQrBrowser,
 } from "@guildhall/core/qr-login";
+import { openChannel, requireBus, resumeAfter } from "@guildhall/core/realtime";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { publicProcedure } from "../../procedures";
-import { guardedStream, requireBus, resumeAfter } from "../../realtime/live";
 import { requestId, secret } from "./qr-login.types";
 
 /** While it watches, the browser counts as waiting (approval needs a heartbeat in the last 30 s). */
@@ -53,13 +52,15 @@ export const watchRequest = publicProcedure
         HEARTBEAT_MS,
       );
       try {
-        const events = guardedStream(ctx, bus, qrLoginStream(request.id), {
+        const { events } = await openChannel(
+          bus,
+          qrLoginChannel,
+          { requestId: request.id },
+          { db: ctx.db, principal: ctx.principal, actor: null },
           // From the first event unless resuming: the stream holds two or three
           // events, and a browser that connects late must still learn its answer.
-          after: resumeAfter(input.lastEventId) ?? 0,
-          signal: stop.signal,
-          stillAllowed: () => qrRequestExists(ctx.db, request.id),
-        });
+          { after: resumeAfter(input.lastEventId) ?? 0, signal: stop.signal },
+        );
         yield { type: "ready", payload: {} };
         for await (const item of events) {
           if (item.kind === "signal") continue;
@@ -73,6 +74,8 @@ export const watchRequest = publicProcedure
         }
         if (expired) yield { type: "expired", payload: {} };
       } finally {
+        // Ends the subscription however this generator ends.
+        stop.abort();
         clearTimeout(expiry);
         clearInterval(heartbeat);
         signal?.removeEventListener("abort", end);

@@ -1,9 +1,9 @@
-import { hubTicketsStream, isTicketStaff } from "@guildhall/core/tickets";
+import { openChannel, requireBus, resumeAfter } from "@guildhall/core/realtime";
+import { ticketInboxChannel } from "@guildhall/core/tickets";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
-import { guardedHubStream, requireBus, resumeAfter } from "../../realtime/live";
 import { hubSlug } from "../hubs/hub.types";
 
 /**
@@ -31,22 +31,27 @@ export const watchInbox = permissionProcedure("ticket.read")
     const bus = await requireBus(ctx);
     return live();
     async function* live() {
-      const { events, actor: now } = guardedHubStream(ctx, bus, hubTicketsStream(actor.hubId), {
-        after: resumeAfter(input.lastEventId),
-        signal,
-        needs: isTicketStaff(actor) ? ["ticket.read", "ticket.manage"] : ["ticket.read"],
-      });
-      yield { type: "ready", payload: {} };
-      for await (const item of events) {
-        if (item.kind === "signal") continue;
-        const staff = isTicketStaff(now());
-        if (!staff && item.payload.createdBy !== actor.userId) continue;
-        if (!staff && item.payload.internal === true) continue;
-        const payload =
-          item.type === "ticket.activity"
-            ? { ...item.payload, unreadDelta: item.payload.authorId === actor.userId ? 0 : 1 }
-            : item.payload;
-        yield tracked(String(item.seq), { type: item.type, payload });
+      // Members get their own tickets only, never internal notes: filtered by the channel.
+      const { events } = await openChannel(
+        bus,
+        ticketInboxChannel,
+        { hubId: actor.hubId },
+        { db: ctx.db, principal: ctx.principal, actor },
+        { after: resumeAfter(input.lastEventId), signal },
+      );
+      try {
+        yield { type: "ready", payload: {} };
+        for await (const item of events) {
+          if (item.kind === "signal") continue;
+          const payload =
+            item.type === "ticket.activity"
+              ? { ...item.payload, unreadDelta: item.payload.authorId === actor.userId ? 0 : 1 }
+              : item.payload;
+          yield tracked(String(item.seq), { type: item.type, payload });
+        }
+      } finally {
+        // Ends the subscription (and its presence) however this generator ends.
+        void events.return();
       }
     }
   });

@@ -1,11 +1,9 @@
-import { findTicket, isTicketStaff, ticketStream } from "@guildhall/core/tickets";
+import { clientView, openChannel, requireBus, resumeAfter } from "@guildhall/core/realtime";
+import { findTicket, ticketChannel } from "@guildhall/core/tickets";
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { actorOf } from "../../middleware/actor";
 import { permissionProcedure } from "../../procedures";
-import { guardedHubStream, requireBus, resumeAfter } from "../../realtime/live";
-import { answerNewcomer, joinPresence } from "../../realtime/presence";
-import { clientView } from "../../realtime/view";
 import { hubSlug } from "../hubs/hub.types";
 
 /**
@@ -45,39 +43,29 @@ export const watchTicket = permissionProcedure("ticket.read")
     await findTicket(ctx.db, actor, input.ticketId);
     return live();
     async function* live() {
-      const stream = ticketStream(input.ticketId);
-      const me = { userId: ctx.principal.userId, username: ctx.principal.username };
-      let leave = async () => {};
+      // Announces the subscriber; internal notes and their own signals are filtered out there.
+      const { events } = await openChannel(
+        bus,
+        ticketChannel,
+        { ticketId: input.ticketId },
+        { db: ctx.db, principal: ctx.principal, actor },
+        { after: resumeAfter(input.lastEventId), signal },
+      );
       try {
-        // Registered first, so the answers to our own "joined" reach us.
-        const { events, actor: now } = guardedHubStream(ctx, bus, stream, {
-          after: resumeAfter(input.lastEventId),
-          signal,
-          needs: isTicketStaff(actor) ? ["ticket.read", "ticket.manage"] : ["ticket.read"],
-          stillAllowed: (fresh) =>
-            findTicket(ctx.db, fresh, input.ticketId).then(
-              () => true,
-              () => false,
-            ),
-        });
-        leave = await joinPresence(ctx.db, stream, me);
         // Tells the client the stream is live (untracked: resuming does not depend on it).
         yield { type: "ready", payload: {} };
         for await (const item of events) {
-          if (item.kind === "signal") {
-            if (item.payload.userId === me.userId) continue;
-            // A newcomer learns who is already here from everyone's answer.
-            if (item.type === "viewer.joined") answerNewcomer(ctx.db, stream, me);
-            yield clientView(item);
-            // A deleted ticket's events are gone with it; this live signal ends its streams.
-            if (item.type === "ticket.deleted") return;
+          if (item.kind === "event") {
+            yield tracked(String(item.seq), clientView(item));
             continue;
           }
-          if (item.payload.internal === true && !isTicketStaff(now())) continue;
-          yield tracked(String(item.seq), clientView(item));
+          yield clientView(item);
+          // A deleted ticket's events are gone with it; this live signal ends its streams.
+          if (item.type === "ticket.deleted") return;
         }
       } finally {
-        await leave();
+        // Ends the subscription (and its presence) however this generator ends.
+        void events.return();
       }
     }
   });

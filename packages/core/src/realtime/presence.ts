@@ -1,4 +1,4 @@
-import { publishSignal } from "@guildhall/core/realtime";
+import { publishSignal } from "./publish";
 import { type DbOrTx } from "@guildhall/db";
 import { processWide } from "@guildhall/process-wide";
 
