@@ -26,6 +26,9 @@ const config: NextConfig = {
     "swagger-ui-dist",
     "trpc-to-openapi",
   ],
+  // Verifiers look for the token keys here; Next does not route dot folders.
+  rewrites: () =>
+    Promise.resolve([{ source: "/.well-known/jwks.json", destination: "/api/jwks.json" }]),
 };
 
 export default config;

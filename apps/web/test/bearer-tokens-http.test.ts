@@ -2,6 +2,7 @@ import { signAccessToken } from "@guildhall/auth";
 import { describe, expect, it } from "vitest";
 import { signUpOverRest } from "./support/http-session";
 import { useServer } from "./support/server";
+import { knownSigningKey } from "./support/signing-key";
 
 /**
  * Issue 15, item 5: credentials that name no live session or token (malformed,
@@ -10,7 +11,9 @@ import { useServer } from "./support/server";
  * and tRPC, against the real server.
  */
 const AUTH_SECRET = "bearer-test-secret-0123456789abcdef-0123456789";
-const server = useServer({ AUTH_SECRET });
+/** Signs tokens as the server does (expired ones for the expiry test). */
+const key = knownSigningKey(AUTH_SECRET);
+const server = useServer({ AUTH_SECRET }, { prepare: key.prepare });
 const json = { "content-type": "application/json" };
 
 /** The status and our error code, from a REST body or a tRPC error envelope. */
@@ -69,11 +72,11 @@ describe("bearer tokens", () => {
       sub: string;
       sid: string;
     };
-    // The same live session, in a token that expired a minute ago (signed as the server signs).
-    const expired = await signAccessToken(claims, AUTH_SECRET, -60);
+    // The same live session, in a token that expired a minute ago (signed with the server's key).
+    const expired = await signAccessToken(claims, key.signer, -60);
     expect(await both(bearer(expired))).toEqual({ rest: invalid, trpc: invalid });
     // The session itself is fine: a fresh token of it still works.
-    const fresh = await signAccessToken(claims, AUTH_SECRET, 60);
+    const fresh = await signAccessToken(claims, key.signer, 60);
     expect((await both(bearer(fresh))).rest.status).toBe(200);
   });
 

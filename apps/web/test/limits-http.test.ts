@@ -5,19 +5,25 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { signUpOverRest } from "./support/http-session";
 import { useServer } from "./support/server";
+import { knownSigningKey } from "./support/signing-key";
 
 const AUTH_SECRET = "limits-test-secret-0123456789abcdef-0123456789";
 const PER_USER = 3;
 const PER_ADDRESS = 2;
 const MB = 1024 * 1024;
 
-const server = useServer({
-  AUTH_SECRET,
-  STREAMS_PER_USER: String(PER_USER),
-  STREAMS_PER_ADDRESS: String(PER_ADDRESS),
-  // Sign-ups and sign-ins of this file are not what it tests.
-  RATE_LIMIT_WHITELIST: "127.0.0.1",
-});
+/** Signs tokens as the server does (short-lived ones for the expiry test). */
+const key = knownSigningKey(AUTH_SECRET);
+const server = useServer(
+  {
+    AUTH_SECRET,
+    STREAMS_PER_USER: String(PER_USER),
+    STREAMS_PER_ADDRESS: String(PER_ADDRESS),
+    // Sign-ups and sign-ins of this file are not what it tests.
+    RATE_LIMIT_WHITELIST: "127.0.0.1",
+  },
+  { prepare: key.prepare },
+);
 
 const json = { "content-type": "application/json" };
 
@@ -311,7 +317,7 @@ describe("stream limits", () => {
       sid: string;
     };
     // The same session, in a token that expires in 3 seconds.
-    const short = await signAccessToken(claims, AUTH_SECRET, 3);
+    const short = await signAccessToken(claims, key.signer, 3);
     const auth = { authorization: `Bearer ${short}` };
     const before = await openStreams();
     const sse = await openStream(sseUrl(), auth);

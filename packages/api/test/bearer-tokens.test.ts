@@ -1,5 +1,5 @@
 import { signAccessToken } from "@guildhall/auth";
-import { getAuthSecret } from "@guildhall/core/identity";
+import { currentSigningKey } from "@guildhall/core/identity";
 import { schema } from "@guildhall/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -32,10 +32,10 @@ describe("bearer tokens", () => {
 
   it("expired access and application tokens: INVALID_TOKEN", async () => {
     const session = await account("expired");
-    const secret = await getAuthSecret(db().db);
+    const key = await currentSigningKey(db().db);
     const claims = claimsOf(session.accessToken);
-    expect(await code((await as(await signAccessToken(claims, secret, 60))).users.me())).toBe("ok");
-    const expired = await signAccessToken(claims, secret, -60);
+    expect(await code((await as(await signAccessToken(claims, key, 60))).users.me())).toBe("ok");
+    const expired = await signAccessToken(claims, key, -60);
     expect(await code((await as(expired)).users.me())).toBe("INVALID_TOKEN");
 
     const created = await (

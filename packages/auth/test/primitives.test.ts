@@ -1,3 +1,5 @@
+import { SignJWT, UnsecuredJWT } from "jose";
+import { createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   checkPassword,
@@ -9,6 +11,10 @@ import {
   normalizeRecoveryCode,
   open,
   seal,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  generateSigningKey,
+  publicKeyFromJwk,
   signAccessToken,
   totpQrDataUrl,
   totpUri,
@@ -29,19 +35,52 @@ describe("opaque tokens", () => {
 });
 
 describe("access tokens", () => {
-  it("round-trip and refuse tampering, other secrets and expiry", async () => {
+  const keyPair = () => {
+    const { privateKeyPem, publicJwk } = generateSigningKey();
+    return {
+      privateKey: createPrivateKey(privateKeyPem),
+      publicKey: publicKeyFromJwk(publicJwk),
+      publicJwk,
+    };
+  };
+  const a = keyPair();
+  const b = keyPair();
+  const keys = (kid: string) =>
+    Promise.resolve(kid === "a" ? a.publicKey : kid === "b" ? b.publicKey : null);
+
+  it("are signed with Ed25519 under a key id, round-trip, and refuse tampering, other keys and expiry", async () => {
     const before = Math.floor(Date.now() / 1000);
-    const token = await signAccessToken({ sub: "u1", sid: "s1" }, secret, 60);
+    const token = await signAccessToken({ sub: "u1", sid: "s1" }, { kid: "a", ...a }, 60);
     const after = Math.ceil(Date.now() / 1000);
-    const claims = await verifyAccessToken(token, secret);
+    const header = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as object;
+    expect(header).toEqual({ alg: "EdDSA", typ: "JWT", kid: "a" });
+    expect(a.publicJwk).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+    const claims = await verifyAccessToken(token, keys);
     expect(claims).toEqual({ sub: "u1", sid: "s1", exp: expect.any(Number) as number });
     // The expiry (which ends live streams) is the lifetime after signing, however long that took.
     expect(claims!.exp).toBeGreaterThanOrEqual(before + 60);
     expect(claims!.exp).toBeLessThanOrEqual(after + 60);
-    expect(await verifyAccessToken(token, "x".repeat(40))).toBeNull();
-    expect(await verifyAccessToken(`${token}x`, secret)).toBeNull();
-    const expired = await signAccessToken({ sub: "u1", sid: "s1" }, secret, -10);
-    expect(await verifyAccessToken(expired, secret)).toBeNull();
+    // Signed by a but naming b, or naming a key nobody knows.
+    const [h, p, sig] = token.split(".");
+    const asB = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "JWT", kid: "b" })).toString(
+      "base64url",
+    );
+    expect(await verifyAccessToken(`${asB}.${p}.${sig}`, keys)).toBeNull();
+    expect(await verifyAccessToken(token, () => Promise.resolve(null))).toBeNull();
+    expect(await verifyAccessToken(`${h}.${p}.${sig}x`, keys)).toBeNull();
+    const expired = await signAccessToken({ sub: "u1", sid: "s1" }, { kid: "a", ...a }, -10);
+    expect(await verifyAccessToken(expired, keys)).toBeNull();
+  });
+
+  it("refuse a forged algorithm: HS256 keyed with the public key, and none", async () => {
+    const claims = { sid: "s1", sub: "u1", iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE };
+    const hs = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256", kid: "a" })
+      .setExpirationTime("60s")
+      .sign(new TextEncoder().encode(a.publicJwk.x));
+    expect(await verifyAccessToken(hs, keys)).toBeNull();
+    const none = new UnsecuredJWT(claims).setExpirationTime("60s").encode();
+    expect(await verifyAccessToken(none, keys)).toBeNull();
   });
 });
 

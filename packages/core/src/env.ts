@@ -62,6 +62,8 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** Lifetime of access tokens (JWT) in seconds. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  /** Days a signing key signs access tokens before a new one takes over (its public key stays published until its tokens expire). */
+  SIGNING_KEY_ROTATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Lifetime of refresh tokens and of a session without use, in days. */
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Global rate limit per identity (user, else IP): "points/seconds". */

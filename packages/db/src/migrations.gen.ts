@@ -262,4 +262,12 @@ export const migrations: MigrationMeta[] = [
     folderMillis: 1796235390786,
     hash: "be529122bef2f50d166bb8f60fdbbe23c4703f564d0a37c08fe23272d2bf4027",
   },
+  {
+    sql: [
+      'CREATE TABLE "signing_keys" (\n\t"kid" text PRIMARY KEY NOT NULL,\n\t"public_jwk" jsonb NOT NULL,\n\t"private_key" text NOT NULL,\n\t"created_at" timestamp with time zone DEFAULT now() NOT NULL,\n\t"retires_at" timestamp with time zone NOT NULL\n);\n',
+    ],
+    bps: true,
+    folderMillis: 1796411571258,
+    hash: "d6171038925ba55229679ae4a36c9a5a6a1bb411e4cb9f28a00ca9096473a388",
+  },
 ];

@@ -1,4 +1,5 @@
 import { getEnv } from "@guildhall/core/env";
+import { createDatabase, type Database, type DatabaseHandle } from "@guildhall/db";
 import { createTestDatabase, createTestDataDir, type TestDatabase } from "@guildhall/core/testing";
 import { mkdtempSync, rmSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
@@ -32,6 +33,8 @@ export interface RunningServer {
 export interface ServerDatabase {
   /** Environment that points a server at this database. */
   env: Record<string, string>;
+  /** Opens it from the test (only while no server uses it: PGlite has one user at a time). */
+  open(): Promise<DatabaseHandle>;
   destroy(): Promise<void>;
 }
 
@@ -43,11 +46,16 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
   if (getEnv().DATABASE_URL?.startsWith("postgres")) {
     const tdb: TestDatabase = await createTestDatabase();
     await tdb.close();
-    return { env: { DATABASE_URL: tdb.url! }, destroy: () => tdb.destroy().catch(() => undefined) };
+    return {
+      env: { DATABASE_URL: tdb.url! },
+      open: () => createDatabase({ url: tdb.url!, maxConnections: 1 }),
+      destroy: () => tdb.destroy().catch(() => undefined),
+    };
   }
   const dir = await createTestDataDir(mkdtempSync(join(tmpdir(), "gh-srv-")));
   return {
     env: { PGLITE_DATA_DIR: dir },
+    open: () => createDatabase({ dataDir: dir }),
     destroy: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }
@@ -108,11 +116,25 @@ export async function startServerExpectingExit(
  * `env` added to its settings), stopped (and the database removed)
  * afterwards. Read `.url` (or `.pid`, `.output()`) inside tests.
  */
-export function useServer(env: Record<string, string> = {}): Omit<RunningServer, "stop"> {
+export function useServer(
+  env: Record<string, string> = {},
+  options: {
+    /** Writes to the server's database before it starts (e.g. a signing key the test knows). */
+    prepare?: (db: Database) => Promise<void>;
+  } = {},
+): Omit<RunningServer, "stop"> {
   let database: ServerDatabase | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
     database = await createServerDatabase();
+    if (options.prepare) {
+      const handle = await database.open();
+      try {
+        await options.prepare(handle.db);
+      } finally {
+        await handle.close();
+      }
+    }
     server = await startServer({ ...database.env, ...env });
   });
   afterAll(async () => {

@@ -199,6 +199,10 @@ export const procedureErrors: Record<string, { codes: readonly ErrorCode[]; doc:
     codes: ["EMAIL_TAKEN", "INVALID_TOKEN", "RATE_LIMITED", "VALIDATION_FAILED"],
     doc: "Uses a mailed confirmation link (24 h) or address-change link (1 h), once; a change link also\nswitches the account to the new address (EMAIL_TAKEN if another account has it by now). An\nunknown, used or expired link, or one for an address the account no longer has: INVALID_TOKEN.",
   },
+  "auth.jwks": {
+    codes: ["RATE_LIMITED", "VALIDATION_FAILED"],
+    doc: "The public keys that sign access tokens, as a JSON Web Key Set (also at\n`/.well-known/jwks.json`): other services verify tokens offline with them\n(`verifyAccessToken` of `@guildhall/client/verify`). A key stays listed\nuntil every token it signed has expired, so a rotation never breaks one.",
+  },
   "auth.login": {
     codes: ["ACCOUNT_INACTIVE", "INVALID_CREDENTIALS", "RATE_LIMITED", "VALIDATION_FAILED"],
     doc: "Password sign-in for API clients: tokens, or an MFA ticket when MFA is on.",

@@ -32,6 +32,7 @@ export const identityRows: Record<string, MatrixEntry> = {
   },
   "auth.verify": { input: undefined, badInput: 1, outcomes: signedIn },
   "auth.providers": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
+  "auth.jwks": { input: undefined, badInput: { x: 1 }, outcomes: everyone },
   "auth.changePassword": {
     // A common password is refused whoever asks, so the world's accounts stay as they are.
     input: { currentPassword: "not the password", newPassword: "password123" },

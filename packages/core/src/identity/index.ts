@@ -1,6 +1,7 @@
 export * from "./password-problems";
 export * from "./application-tokens";
 export * from "./auth-secret";
+export * from "./signing-keys";
 export * from "./change-password";
 export * from "./list-sessions";
 export * from "./login";

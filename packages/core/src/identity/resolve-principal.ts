@@ -1,7 +1,7 @@
 import { hashToken, isOpaqueToken, looksLikeJwt, verifyAccessToken } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
-import { getAuthSecret } from "./auth-secret";
+import { publicSigningKey } from "./signing-keys";
 import { isSuperAdmin, type Principal } from "../access";
 
 /** last_seen / last_used are written at most this often per session or token. */
@@ -29,7 +29,7 @@ export async function resolvePrincipal(
 }
 
 async function fromAccessToken(db: DbOrTx, token: string): Promise<Principal | null> {
-  const claims = await verifyAccessToken(token, await getAuthSecret(db));
+  const claims = await verifyAccessToken(token, (kid) => publicSigningKey(db, kid));
   return claims ? sessionPrincipal(db, claims) : null;
 }
 

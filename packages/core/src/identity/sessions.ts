@@ -1,7 +1,7 @@
 import { generateOpaqueToken, hashToken, signAccessToken } from "@guildhall/auth";
 import { schema, type DbOrTx } from "@guildhall/db";
 import { getEnv } from "../env";
-import { getAuthSecret } from "./auth-secret";
+import { currentSigningKey } from "./signing-keys";
 
 export interface ClientInfo {
   userAgent?: string | null;
@@ -32,7 +32,7 @@ export async function issueTokens(
   });
   const accessToken = await signAccessToken(
     { sub: session.userId, sid: session.id },
-    await getAuthSecret(tx),
+    await currentSigningKey(tx),
     env.ACCESS_TOKEN_TTL_SECONDS,
   );
   return {

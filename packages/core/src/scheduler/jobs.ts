@@ -1,4 +1,5 @@
 import { autoCloseTickets, purgeClosedTickets } from "../tickets";
+import { purgeSigningKeys } from "../identity";
 import { purgeExpiredQrLogins } from "../qr-login";
 import { purgeRealtimeEvents } from "../realtime";
 import { purgeDeletedAccounts } from "../users";
@@ -25,6 +26,11 @@ export const jobs: Job[] = [
     name: "purge-expired-qr-logins",
     everySeconds: 3600,
     run: (db, now) => purgeExpiredQrLogins(db, now),
+  },
+  {
+    name: "purge-signing-keys",
+    everySeconds: 3600,
+    run: (db, now) => purgeSigningKeys(db, now),
   },
   {
     name: "purge-realtime-events",

@@ -3,6 +3,7 @@ export * from "./hubs";
 export * from "./hub-memberships";
 export * from "./audit";
 export * from "./identity";
+export * from "./signing-keys";
 export * from "./scheduler";
 export * from "./roles";
 export * from "./members";

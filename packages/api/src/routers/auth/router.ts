@@ -3,6 +3,7 @@ import { changePassword } from "./change-password";
 import { completeMfa } from "./complete-mfa";
 import { confirmEmail } from "./confirm-email";
 import { listProviders } from "./list-providers";
+import { listSigningKeys } from "./list-signing-keys";
 import { listSessions } from "./list-sessions";
 import { login } from "./login";
 import { logout } from "./logout";
@@ -24,6 +25,7 @@ export const authRouter = router({
   logoutAll,
   verify,
   providers: listProviders,
+  jwks: listSigningKeys,
   changePassword,
   sendEmailConfirmation,
   confirmEmail,
