@@ -30,10 +30,21 @@ const window = 900_000 + 2 * minute;
 
 describe("signing keys", () => {
   it("makes a key on first use, signs with it until it retires, then with a new one", async () => {
+    // Made inside a transaction that rolls back: gone with it, never cached.
+    let lost = "";
+    await tdb.db
+      .transaction(async (tx) => {
+        lost = (await currentSigningKey(tx)).kid;
+        throw new Error("rollback");
+      })
+      .catch(() => undefined);
     const first = await currentSigningKey(tdb.db);
     expect(first.kid).toMatch(/^[\w-]{16}$/);
-    // Cached, and the same from the database once the cache is gone.
-    expect(await currentSigningKey(tdb.db)).toBe(first);
+    expect(first.kid).not.toBe(lost);
+    // Read back committed, then cached; the same from the database once the cache is gone.
+    const again = await currentSigningKey(tdb.db);
+    expect(again.kid).toBe(first.kid);
+    expect(await currentSigningKey(tdb.db)).toBe(again);
     forgetSigningKeys();
     expect((await currentSigningKey(tdb.db)).kid).toBe(first.kid);
     // The private key is sealed at rest.

@@ -102,12 +102,15 @@ export async function currentSigningKey(
     row && privateKeyPem
       ? { kid: row.kid, privateKeyPem, retiresAt: row.retiresAt }
       : await createSigningKey(db, now);
-  cached.signer = {
+  const signer = {
     kid: key.kid,
     privateKey: createPrivateKey(key.privateKeyPem),
     until: Math.min(now.getTime() + SIGNER_CACHE_MS, key.retiresAt.getTime()),
   };
-  return cached.signer;
+  // A key made just now sits in the caller's transaction, which may still roll back: it is
+  // cached once it is read back committed, never before.
+  if (row && privateKeyPem) cached.signer = signer;
+  return signer;
 }
 
 /** The public key `kid`, while it is published (cached per process; unknown ids too, briefly). */
