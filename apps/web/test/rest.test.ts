@@ -1,5 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { signUpOverRest } from "./support/http-session";
 import { useServer } from "./support/server";
 
 const server = useServer();
@@ -29,6 +30,31 @@ describe("REST (OpenAPI adapter)", () => {
     });
     const audit = await get("/api/v1/hubs/demo/audit?limit=abc", { "accept-language": "de" });
     expect(audit.status).toBe(401); // signing in comes before validating filters
+  });
+
+  it("takes JSON body values as they are: a string is no boolean, over REST and afterwards over tRPC", async () => {
+    const token = await signUpOverRest(server.url, "coercion", "coercion passphrase long");
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    // "false" used to arrive as true (the adapter coerced body values and the procedure's own
+    // schema with them, for every later call): it would have ended the caller's own session.
+    for (const keepCurrent of ["false", "yes", 1]) {
+      const rest = await post("/api/v1/auth/logout-all", { keepCurrent });
+      expect(rest.status, String(keepCurrent)).toBe(400);
+      expect(await rest.json()).toMatchObject({
+        code: "VALIDATION_FAILED",
+        fieldErrors: { keepCurrent: [expect.any(String)] },
+      });
+    }
+    const trpc = await post("/api/trpc/auth.logoutAll", { json: { keepCurrent: "yes" } });
+    expect(trpc.status).toBe(400);
+    const kept = await post("/api/v1/auth/logout-all", { keepCurrent: true });
+    expect(kept.status).toBe(200);
+    expect((await get("/api/v1/me", { authorization: `Bearer ${token}` })).status).toBe(200);
   });
 
   it("uses the error table for statuses and never leaks stack traces", async () => {
