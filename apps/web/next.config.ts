@@ -13,9 +13,6 @@ const config: NextConfig = {
     "@guildhall/permissions",
     "@guildhall/process-wide",
     "@guildhall/ui",
-    // Bundled also into the Pages Router SSE route, where Node could not
-    // resolve its extension-less "next/server" import.
-    "next-auth",
   ],
   // Loaded from node_modules at run time: WASM/native code, or packages that do not bundle well.
   serverExternalPackages: [
@@ -26,9 +23,6 @@ const config: NextConfig = {
     "swagger-ui-dist",
     "trpc-to-openapi",
   ],
-  // Verifiers look for the token keys here; Next does not route dot folders.
-  rewrites: () =>
-    Promise.resolve([{ source: "/.well-known/jwks.json", destination: "/api/jwks.json" }]),
 };
 
 export default config;

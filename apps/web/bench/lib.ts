@@ -5,8 +5,9 @@ import autocannon from "autocannon";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
-import { spawnNextServer, waitUntilUp } from "../scripts/next-server";
+import { spawnWebServer, waitUntilUp } from "../scripts/web-server";
 
 export interface Sample {
   rps: number;
@@ -67,7 +68,7 @@ export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
  */
 export async function startBenchServer(port: number, env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-"));
-  const child = spawnNextServer(
+  const child = spawnWebServer(
     port,
     { PGLITE_DATA_DIR: dataDir, TRUSTED_PROXIES: "loopback", ...env },
     "ignore",
@@ -78,16 +79,23 @@ export async function startBenchServer(port: number, env: Record<string, string>
     url,
     child,
     stop: async () => {
-      // Next waits for open connections on SIGTERM; a stream whose client is
-      // gone can hold it, so after 10 s the server is killed.
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * SIGTERM, and SIGKILL after 10 s: a server may wait for open connections
+ * (a stream whose client is gone can hold it). Resolves once it has exited.
+ */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 export function printTable(rows: Record<string, Sample>) {

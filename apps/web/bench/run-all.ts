@@ -42,6 +42,8 @@ const benches: Bench[] = [
     results: ["tickets"],
     env: { RATE_LIMIT_WHITELIST: "10.9.9.9" },
   },
+  { name: "ws-fan-out", file: "ws-fan-out.bench.ts", results: ["ws-fan-out"] },
+  { name: "ws-idle-memory", file: "ws-idle-memory.bench.ts", results: ["ws-idle-memory"] },
 ];
 
 const here = import.meta.dirname;

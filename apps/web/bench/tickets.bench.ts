@@ -7,7 +7,7 @@
  *     servers run for the whole part and are measured in alternating order
  *     over several rounds; each side's median round counts. The first
  *     messages of every measurement warm up and are not counted. Target: p99
- *     <= 2x the baseline, nothing lost.
+ *     <= 1.5x the baseline (issue 17; 2x before), nothing lost.
  *  2. Send throughput of the real send path (`sendMessage`: ticket lock,
  *     message, ticket update, ticket and hub stream events) keeps >= 0.8x the
  *     same send without the bus, at 4 concurrent writers (one ticket each),
@@ -18,7 +18,7 @@
  *  [--rounds=3] [--sends=1000]` (`trpc` also measures the typed client's tRPC SSE,
  * informational). A part left out by `--only` is recorded as not measured.
  */
-import { spawnNode, waitUntilUp } from "../scripts/next-server";
+import { spawnNode, waitUntilUp } from "../scripts/web-server";
 import {
   measureFanOut,
   messageNumber,
@@ -173,7 +173,7 @@ async function fanOut() {
     const result = { baseline: summary(rows.bare), guildhall: summary(rows.guildhall), rows };
     const fanOutRatio = ratio(result.guildhall.p99, result.baseline.p99);
     console.log(
-      `median of ${ROUNDS} rounds: bare p99 ${result.baseline.p99} ms, Guildhall p99 ${result.guildhall.p99} ms: ${fanOutRatio}x (target <= 2), lost ${result.guildhall.lost} (target 0)`,
+      `median of ${ROUNDS} rounds: bare p99 ${result.baseline.p99} ms, Guildhall p99 ${result.guildhall.p99} ms: ${fanOutRatio}x (target <= 1.5), lost ${result.guildhall.lost} (target 0)`,
     );
     return { ...result, fanOutRatio };
   } finally {
@@ -189,7 +189,12 @@ const throughput =
 concludeBench(
   "tickets",
   [
-    { name: "fan-out p99 / bare broadcast", value: fan?.fanOutRatio ?? null, atMost: 2, unit: "x" },
+    {
+      name: "fan-out p99 / bare broadcast",
+      value: fan?.fanOutRatio ?? null,
+      atMost: 1.5,
+      unit: "x",
+    },
     { name: "fan-out messages lost", value: fan?.guildhall.lost ?? null, atMost: 0 },
     {
       name: "send throughput, sendMessage / no bus",

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
-import { spawnNextServer } from "../scripts/next-server";
+import { spawnWebServer } from "../scripts/web-server";
 
 const port = process.argv[2] ?? "3210";
 const baseUrl = getEnv().DATABASE_URL;
@@ -36,7 +36,7 @@ if (baseUrl?.startsWith("postgres")) {
 // A known admin password lets the browser tests sign in; they sign in more often than the
 // login rate limit allows, so the browser's address is whitelisted (limits have their own tests).
 // QR sign-in codes live 20 s here (120 s by default) so a test can watch one expire.
-const server = spawnNextServer(
+const server = spawnWebServer(
   Number(port),
   {
     ...dbEnv,

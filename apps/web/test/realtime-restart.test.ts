@@ -4,7 +4,7 @@ import { createDatabase } from "@guildhall/db";
 import { EventSource } from "eventsource";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnNextServer, waitUntilUp } from "../scripts/next-server";
+import { spawnWebServer, waitUntilUp } from "../scripts/web-server";
 import {
   ADMIN_PASSWORD,
   createServerDatabase,
@@ -41,7 +41,7 @@ let database: ServerDatabase;
 const instances: Instance[] = [];
 
 async function start(port: number): Promise<Instance> {
-  const child = spawnNextServer(port, { ...database.env, ...env }, "ignore");
+  const child = spawnWebServer(port, { ...database.env, ...env }, "ignore");
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(`${url}/api/health`, child, 60_000);
   return { port, url, child };

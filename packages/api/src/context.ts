@@ -42,7 +42,8 @@ export interface Context {
   transport: Transport;
 }
 
-export type Transport = "trpc" | "rest" | "sse";
+/** `ws`: an action of the WebSocket action protocol (src/ws-actions, docs/ws-actions.md). */
+export type Transport = "trpc" | "rest" | "sse" | "ws";
 
 export interface ContextSource {
   db: Database;

@@ -19,7 +19,7 @@ const notFoundCodes = codes.filter((code) => code.endsWith("_NOT_FOUND"));
  */
 const unknownRouteSites: Record<string, string> = {
   "packages/api/src/sse/stream.ts": "an SSE path that names no subscription",
-  "apps/web/src/app/api/v1/[...path]/route.ts": "a REST path that names no operation",
+  "apps/web/src/server/handlers/rest.ts": "a REST path that names no operation",
 };
 
 /** `new TRPCError({ code: "NOT_FOUND", … })` sites, as `file:line`. */

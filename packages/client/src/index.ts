@@ -2,3 +2,10 @@ export { createGuildhallClient, type GuildhallClient, type GuildhallClientOption
 export { guildhallLinks, type EventSourceLike, type LinkOptions } from "./links";
 export { GuildhallError, isGuildhallError, toGuildhallError } from "./errors";
 export type { AppRouter } from "@guildhall/api";
+export {
+  createGuildhallSocket,
+  socketUrl,
+  type GuildhallSocket,
+  type SocketOptions,
+  type WebSocketLike,
+} from "./socket";

@@ -53,8 +53,10 @@ export const envSchema = z.object({
    * origin where there is a request (QR approve links). Read it through `publicUrl()`.
    */
   PUBLIC_URL: z.string().url().optional(),
-  /** Port of `next start` (Next reads it too). */
+  /** Port of the server (`pnpm serve`, `pnpm dev`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the server listens on; unset: every interface. */
+  HOST: z.string().min(1).max(255).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Usernames that act as super admins across every hub (nobody else may modify them). */
   SUPER_ADMINS: commaList,
@@ -126,6 +128,8 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Who may create hubs: instance administrators (SUPER_ADMINS) or every signed-in user. */
   HUB_CREATION: z.enum(["admins", "everyone"]).default("admins"),
+  /** Seconds a new action socket (/api/ws/actions) has to send its auth message before it is closed (4408). */
+  WS_AUTH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** How often live subscriptions re-check the subscriber's access (session, membership, object). */
   REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** Largest request body by default (bytes); uploads declare their own limit (README). */

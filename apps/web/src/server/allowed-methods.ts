@@ -6,7 +6,8 @@ import { resolveLocale, translate, type MessageKey } from "@guildhall/core/i18n"
  * The methods each kind of path answers. Anything else (TRACE, which the
  * fetch `Request` cannot even represent and which used to end in a 500, or a
  * known method a route does not export) is refused by the proxy with 405.
- * Keep in step with the routes' exports under src/app and src/pages.
+ * Keep in step with the handlers of src/server/node/listener.ts and the
+ * routes' exports under src/app.
  */
 const table: [prefix: string, methods: string[]][] = [
   ["/api/v1/sse/", ["GET"]],
@@ -14,6 +15,7 @@ const table: [prefix: string, methods: string[]][] = [
   ["/api/trpc/", ["GET", "HEAD", "POST", "OPTIONS"]],
   ["/api/auth/", ["GET", "HEAD", "POST", "OPTIONS"]],
   ["/api/", ["GET", "HEAD", "OPTIONS"]],
+  ["/.well-known/", ["GET", "HEAD", "OPTIONS"]],
   // Pages (POST: their server actions, e.g. /confirm-email), Next's assets; OPTIONS is
   // answered by the proxy itself.
   ["/", ["GET", "HEAD", "POST", "OPTIONS"]],

@@ -1,11 +1,11 @@
 import { countBeforeProcedure, requestIdFrom, type Context } from "@guildhall/api";
 import type { TRPCError } from "@trpc/server";
-import { cookieSession } from "./auth";
+import { cookieSessionFrom } from "./cookie-session";
 import { contextFromRequest, type RequestHead } from "./context";
 import { asTrpcError } from "./rest-errors";
 
 /**
- * The one place every API answer (REST, tRPC, SSE) gets its request id and
+ * The one place every API answer (REST, tRPC, SSE, WebSocket) gets its request id and
  * its global-bucket count: the context is made before anything about the
  * request is checked, so a refusal that comes before any procedure (malformed
  * JSON, unknown path, wrong method, unsupported media type, body too large)
@@ -15,9 +15,9 @@ import { asTrpcError } from "./rest-errors";
  */
 export async function apiContext(
   req: RequestHead,
-  readCookie: Parameters<typeof contextFromRequest>[1] = cookieSession,
 ): Promise<{ ctx: Context } | { requestId: string; cause: unknown }> {
   try {
+    const readCookie = () => cookieSessionFrom(req.headers);
     return { ctx: await contextFromRequest(req, readCookie, new Headers()) };
   } catch (cause) {
     // The database is unreachable: an INTERNAL answer, still with an id.

@@ -1,12 +1,12 @@
 import { getEnv } from "@guildhall/core/env";
-import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { allowedMethods, apiRefusal, methodNotAllowed } from "./allowed-methods";
 import { countedRefusal } from "./guard-count";
+import { nodeHeaders } from "./node/node-headers";
 import { apiPolicy, securityHeaders, servesPages } from "./security-headers";
 
 /**
- * What the Node server settles before Next sees a request:
+ * What the Node server settles before any handler (ours or Next's) sees a request:
  * - requests Next cannot even turn into a fetch `Request`: TRACE (a forbidden
  *   method of the Fetch standard; `new Request` throws, which ended in a 500
  *   and a stack in the log) and asterisk-form targets (`OPTIONS *`, an
@@ -15,19 +15,13 @@ import { apiPolicy, securityHeaders, servesPages } from "./security-headers";
  *   HTML 400);
  * - API paths: a method the path does not answer (405 + Allow, our error
  *   shape), and the API's security headers on every answer. API requests do
- *   not go through Next's proxy at all: a proxy makes Next buffer each request
- *   body (up to 10 MB) before the route runs, which would undo the routes'
- *   body limits. Pages (and /api/docs) get their nonce-based headers from the
- *   proxy (src/proxy.ts).
+ *   not go through Next at all (src/server/node/listener.ts). Pages (and
+ *   /api/docs) get their nonce-based headers from Next's proxy (src/proxy.ts).
  * (TRACK and unknown method names never get this far: Node's parser answers
  * 400; CONNECT closes the connection.)
  */
 const fetchForbidden: ReadonlySet<string> = new Set(["TRACE"]);
 const everyMethod = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const guarded = Symbol.for("guildhall.serverGuard");
-
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
 const pathOf = (req: IncomingMessage) => (req.url ?? "/").split("?")[0] ?? "/";
 
 /** A path with a percent-escape that is no UTF-8 (`%E0%A4%A`, `%FF`). */
@@ -41,25 +35,18 @@ function malformedPath(path: string): boolean {
   }
 }
 
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers))
-    if (typeof value === "string") headers.set(name, value);
-  return headers;
-}
-
 /** The answer of a request Next must not see, or null to hand it on. */
 function refusal(req: IncomingMessage): Response | "asterisk" | null {
   const path = pathOf(req);
   const method = req.method ?? "GET";
   if (!path.startsWith("/")) return "asterisk";
   if (malformedPath(path))
-    return apiRefusal(headersOf(req), "VALIDATION_FAILED", {
+    return apiRefusal(nodeHeaders(req), "VALIDATION_FAILED", {
       fieldErrors: { path: ["errors.badPathParameter"] },
     });
   const allow = allowedMethods(path);
   if (fetchForbidden.has(method) || (!servesPages(path) && !allow.includes(method)))
-    return methodNotAllowed(path, headersOf(req), allow);
+    return methodNotAllowed(path, nodeHeaders(req), allow);
   return null;
 }
 
@@ -71,7 +58,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, refusal: Respon
     return;
   }
   const refused = pathOf(req).startsWith("/api/")
-    ? await countedRefusal(headersOf(req), req.socket.remoteAddress ?? null, refusal)
+    ? await countedRefusal(nodeHeaders(req), req.socket.remoteAddress ?? null, refusal)
     : refusal;
   const out: Record<string, string> = {};
   refused.headers.forEach((value, name) => (out[name] = value));
@@ -79,32 +66,20 @@ async function answer(req: IncomingMessage, res: ServerResponse, refusal: Respon
   res.end(await refused.text());
 }
 
-/** Wraps the server's request listeners (once per server). */
-function guard(server: Server): void {
-  const flagged = server as Server & { [guarded]?: true };
-  if (flagged[guarded]) return;
-  flagged[guarded] = true;
-  const listeners = server.listeners("request") as RequestListener[];
-  server.removeAllListeners("request");
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const refused = refusal(req);
-    // API answers and every refusal (plain text or JSON, never a page) get the API's headers.
-    if (refused || !servesPages(pathOf(req))) {
-      const https = getEnv().PUBLIC_URL?.startsWith("https:") ?? false;
-      for (const [name, value] of Object.entries(securityHeaders(apiPolicy, https)))
-        res.setHeader(name, value);
-    }
-    if (refused) return void answer(req, res, refused).catch(() => res.destroy());
-    for (const listener of listeners) listener.call(server, req, res);
-  });
-}
-
 /**
- * Node announces each request on this channel just before emitting it, so the
- * guard is in place from the first request on (this runs at server start).
+ * Settles what must not reach a handler (see above) and sets the API's
+ * security headers on API answers and every refusal. True when the request
+ * was answered here.
  */
-export function guardServer(): void {
-  subscribe("http.server.request.start", (message) => {
-    guard((message as { server: Server }).server);
-  });
+export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const refused = refusal(req);
+  // API answers and every refusal (plain text or JSON, never a page) get the API's headers.
+  if (refused || !servesPages(pathOf(req))) {
+    const https = getEnv().PUBLIC_URL?.startsWith("https:") ?? false;
+    for (const [name, value] of Object.entries(securityHeaders(apiPolicy, https)))
+      res.setHeader(name, value);
+  }
+  if (!refused) return false;
+  void answer(req, res, refused).catch(() => res.destroy());
+  return true;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnNextServer, waitUntilUp } from "../../scripts/next-server";
+import { spawnWebServer, waitUntilUp } from "../../scripts/web-server";
 
 export const ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -60,13 +60,13 @@ export async function createServerDatabase(): Promise<ServerDatabase> {
   };
 }
 
-/** Starts the production build (`next start`) and waits until /api/health answers. */
+/** Starts the production server and waits until /api/health answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
   // Uploads go to a folder of this server's own unless the test says otherwise.
   const uploads = env.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), "gh-uploads-"));
-  const child = spawnNextServer(port, {
+  const child = spawnWebServer(port, {
     SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...(uploads ? { UPLOAD_DIR: uploads } : {}),
     ...env,
@@ -95,11 +95,11 @@ export async function startServerExpectingExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const child = spawnNextServer(port, env);
+  const child = spawnWebServer(port, env);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // `next start` loads the instrumentation hook on the first request.
+  // Harmless pokes: the server fails before it listens, or answers and is killed at the timeout.
   const poke = setInterval(
     () => void fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined),
     300,

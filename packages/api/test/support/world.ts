@@ -12,7 +12,13 @@ import { createUser } from "@guildhall/core/users";
 import { schema, type Database, type DatabaseHandle } from "@guildhall/db";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
-import { createCaller, createContext, type Principal } from "../../src";
+import {
+  createCaller,
+  createContext,
+  type Context,
+  type Principal,
+  type Transport,
+} from "../../src";
 import { createWorldChat, restoreWorldChat } from "./world-chat";
 import { seedHubObjects, type WorldObjects } from "./world-objects";
 
@@ -47,6 +53,8 @@ export interface World {
   otherHubSlug: string;
   principals: Record<Exclude<Role, "anonymous">, Principal>;
   caller(role: Role, options?: { locale?: string; hub?: string }): ReturnType<typeof createCaller>;
+  /** A fresh context of `role` (what `caller` calls with), e.g. for the WebSocket action protocol. */
+  context(role: Role, options?: { locale?: string; hub?: string; transport?: Transport }): Context;
   /** A caller authenticated by one of `owner`'s application tokens (see `tokenCallers`). */
   tokenCaller(kind: TokenCaller): Promise<ReturnType<typeof createCaller>>;
   /** The ids of those tokens (`application_tokens.id`). */
@@ -145,6 +153,24 @@ export async function buildWorld(tdb: DatabaseHandle, options: WorldOptions = {}
       .set({ revokedAt: null })
       .where(inArray(schema.applicationTokens.id, [tokens.readToken.id, tokens.writeToken.id]));
   };
+  const contextOf: World["context"] = (role, options = {}) => {
+    // One address per role, so per-IP buckets (login) do not mix roles.
+    const headers = new Headers();
+    const peer = `10.0.0.${roles.indexOf(role) + 1}`;
+    if (options.locale) headers.set("accept-language", options.locale);
+    if (options.hub) headers.set("x-hub", options.hub);
+    const principal = role === "anonymous" ? null : principals[role];
+    const { transport } = options;
+    return createContext({
+      db: tdb.db,
+      dbKind: tdb.kind,
+      headers,
+      principal,
+      peer,
+      bus: busFor(tdb),
+      transport,
+    });
+  };
   return {
     restore,
     hubSlug: "alpha",
@@ -161,16 +187,9 @@ export async function buildWorld(tdb: DatabaseHandle, options: WorldOptions = {}
       );
     },
     caller(role, options = {}) {
-      // One address per role, so per-IP buckets (login) do not mix roles.
-      const headers = new Headers();
-      const peer = `10.0.0.${roles.indexOf(role) + 1}`;
-      if (options.locale) headers.set("accept-language", options.locale);
-      if (options.hub) headers.set("x-hub", options.hub);
-      const principal = role === "anonymous" ? null : principals[role];
-      return createCaller(
-        createContext({ db: tdb.db, dbKind: tdb.kind, headers, principal, peer, bus: busFor(tdb) }),
-      );
+      return createCaller(contextOf(role, options));
     },
+    context: contextOf,
   };
 }
 

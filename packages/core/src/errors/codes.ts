@@ -115,6 +115,9 @@ export const errorCodes = {
   QR_ALREADY_DECIDED: { trpc: "CONFLICT", http: 409, key: "errors.qrAlreadyDecided" },
   QR_BROWSER_GONE: { trpc: "CONFLICT", http: 409, key: "errors.qrBrowserGone" },
   QR_TICKET_INVALID: { trpc: "UNAUTHORIZED", http: 401, key: "errors.qrTicketInvalid" },
+  // A WebSocket action naming nothing we answer (docs/ws-actions.md). Not a 404: the bare
+  // NOT_FOUND stays the one code of unknown routes, and the socket, not a route, was reached.
+  UNKNOWN_ACTION: { trpc: "BAD_REQUEST", http: 400, key: "errors.unknownAction" },
 } as const satisfies Record<string, { trpc: TrpcCode; http: number; key: MessageKey }>;
 
 type TrpcCode =

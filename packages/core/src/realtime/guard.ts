@@ -48,6 +48,21 @@ function sharedCheck<T>(
   return answer;
 }
 
+/**
+ * Whether a long-lived connection (a WebSocket) may go on: its principal's
+ * session is live and the account active. Checked at most once per
+ * REALTIME_RECHECK_SECONDS for all connections of one session; a check that
+ * failed (a database hiccup) answers true, and the next one decides.
+ */
+export async function connectionStillValid(db: Database, principal: Principal): Promise<boolean> {
+  const intervalMs = getEnv().REALTIME_RECHECK_SECONDS * 1000;
+  const key = `connection:${principal.userId}:${principal.sessionId ?? "-"}`;
+  const answer = await sharedCheck(key, intervalMs - 100, async () =>
+    (await principalStillValid(db, principal)) ? true : null,
+  );
+  return answer !== null;
+}
+
 /** Who holds a guarded subscription. */
 export interface Subscriber {
   db: Database;

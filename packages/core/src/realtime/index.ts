@@ -2,7 +2,13 @@ export * from "./publish";
 export * from "./bus";
 export * from "./channel";
 export * from "./open-channel";
-export { requireBus, resumeAfter, guardedSubscription, type Subscriber } from "./guard";
+export {
+  requireBus,
+  resumeAfter,
+  guardedSubscription,
+  connectionStillValid,
+  type Subscriber,
+} from "./guard";
 export * from "./presence";
 export * from "./frames";
 export * from "./still-allowed";

@@ -228,6 +228,7 @@ export const de: Messages = {
   "errors.qrAlreadyDecided": "Diese Anmeldeanfrage wurde schon beantwortet.",
   "errors.qrBrowserGone": "Der Browser, der die Anmeldung angefragt hat, wartet nicht mehr.",
   "errors.qrTicketInvalid": "Dieses Anmeldeticket ist ungültig, abgelaufen oder schon benutzt.",
+  "errors.unknownAction": "Diese Aktion gibt es nicht; prüfe ihren Namen.",
   "errors.invalidAttachment":
     "Hänge ein Bild (PNG, JPEG, GIF, WebP), ein PDF oder eine Textdatei (.txt, .log, .md, .csv) bis 5 MB an.",
   "validation.ticketCategory": "Wähle eine der Ticket-Kategorien dieses Hubs.",

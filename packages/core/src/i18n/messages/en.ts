@@ -221,6 +221,7 @@ export const en = {
   "errors.qrAlreadyDecided": "This sign-in request was already answered.",
   "errors.qrBrowserGone": "The browser that asked to sign in is no longer waiting.",
   "errors.qrTicketInvalid": "This sign-in ticket is invalid, expired or already used.",
+  "errors.unknownAction": "There is no such action; check its name.",
   "errors.invalidAttachment":
     "Attach an image (PNG, JPEG, GIF, WebP), a PDF or a text file (.txt, .log, .md, .csv) up to 5 MB.",
   "validation.ticketCategory": "Choose one of this hub's ticket categories.",

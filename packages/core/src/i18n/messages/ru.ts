@@ -228,6 +228,7 @@ export const ru: Messages = {
   "errors.qrAlreadyDecided": "На этот запрос входа уже ответили.",
   "errors.qrBrowserGone": "Браузер, запросивший вход, больше не ждёт.",
   "errors.qrTicketInvalid": "Билет входа недействителен, просрочен или уже использован.",
+  "errors.unknownAction": "Такого действия нет; проверьте его название.",
   "errors.invalidAttachment":
     "Прикрепите изображение (PNG, JPEG, GIF, WebP), PDF или текстовый файл (.txt, .log, .md, .csv) размером до 5 МБ.",
   "validation.ticketCategory": "Выберите одну из категорий тикетов этого хаба.",

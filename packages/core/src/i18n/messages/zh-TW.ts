@@ -211,6 +211,7 @@ export const zhTW: Messages = {
   "errors.qrAlreadyDecided": "這個登入請求已經被回應過了。",
   "errors.qrBrowserGone": "要求登入的瀏覽器已不再等待。",
   "errors.qrTicketInvalid": "這張登入票證無效、已過期或已被使用。",
+  "errors.unknownAction": "沒有這個動作；請檢查它的名稱。",
   "errors.invalidAttachment":
     "請附加 5 MB 以內的圖片（PNG、JPEG、GIF、WebP）、PDF 或文字檔（.txt、.log、.md、.csv）。",
   "validation.ticketCategory": "請選擇此 Hub 的工單分類之一。",

@@ -1,12 +1,10 @@
 import { appRouter, restBodyLimitOf, restMethodsAt, type Context } from "@guildhall/api";
 import { TRPCError } from "@trpc/server";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
-import { apiContext, countAnswer, mergeHeaders } from "~/server/api-request";
-import { payloadTooLarge, readBody } from "~/server/body-limit";
-import { failureBeforeProcedure, restErrorBody, restRefusal } from "~/server/rest-errors";
-import { reservedQueryKeys, restRequest } from "~/server/rest-input";
-
-export const dynamic = "force-dynamic";
+import { apiContext, countAnswer, mergeHeaders } from "../api-request";
+import { payloadTooLarge, readBody } from "../body-limit";
+import { failureBeforeProcedure, restErrorBody, restRefusal } from "../rest-errors";
+import { reservedQueryKeys, restRequest } from "../rest-input";
 
 const endpoint = "/api/v1";
 
@@ -44,8 +42,8 @@ async function answer(original: Request, ctx: Context): Promise<Response> {
   return refuse(error, allow ? { allow } : {});
 }
 
-/** REST for non-TypeScript consumers, generated from the same procedures. */
-async function handler(original: Request) {
+/** `/api/v1`: REST for non-TypeScript consumers, generated from the same procedures. */
+export async function handleRest(original: Request): Promise<Response> {
   const made = await apiContext({
     method: original.method,
     headers: original.headers,
@@ -66,5 +64,3 @@ async function handler(original: Request) {
   mergeHeaders(response.headers, ctx.resHeaders);
   return response;
 }
-
-export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

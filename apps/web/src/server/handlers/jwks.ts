@@ -1,17 +1,15 @@
 import { createCaller } from "@guildhall/api";
 import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
-import { apiContext, countAnswer, mergeHeaders } from "~/server/api-request";
-import { failureBeforeProcedure, restRefusal } from "~/server/rest-errors";
-
-export const dynamic = "force-dynamic";
+import { apiContext, countAnswer, mergeHeaders } from "../api-request";
+import { failureBeforeProcedure, restRefusal } from "../rest-errors";
 
 /**
  * The JSON Web Key Set that verifies access tokens (`auth.jwks`), where
- * verifiers look for it: `/.well-known/jwks.json` is rewritten here
- * (next.config.ts; Next does not route dot folders). Cached briefly: a
- * verifier that meets a new key id fetches again.
+ * verifiers look for it: `/.well-known/jwks.json` (the same as REST's
+ * `/api/v1/auth/jwks`). Cached briefly: a verifier that meets a new key id
+ * fetches again.
  */
-export async function GET(req: Request) {
+export async function handleJwks(req: Request): Promise<Response> {
   const made = await apiContext({ method: "GET", headers: req.headers, transport: "rest" });
   if (!("ctx" in made)) return failureBeforeProcedure(req.headers, made.cause, made.requestId);
   const { ctx } = made;

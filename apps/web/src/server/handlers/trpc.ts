@@ -1,16 +1,20 @@
 import { appRouter, bodyLimitOf } from "@guildhall/api";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { apiContext, countAnswer, mergeHeaders } from "~/server/api-request";
-import { payloadTooLarge, withinBodyLimit } from "~/server/body-limit";
-import { trpcFailure, trpcPaths, withRequestId } from "~/server/trpc-failure";
-
-export const dynamic = "force-dynamic";
+import { apiContext, countAnswer, mergeHeaders } from "../api-request";
+import { payloadTooLarge, withinBodyLimit } from "../body-limit";
+import { trpcFailure, trpcPaths, withRequestId } from "../trpc-failure";
 
 const endpoint = "/api/trpc";
 
-/** Queries, batched mutations, and subscriptions as Server-Sent Events. */
-async function handler(original: Request) {
+/**
+ * `/api/trpc`: queries, batched mutations, and subscriptions as Server-Sent
+ * Events. A fetch handler served on the Node server by `serveFetch` (the same
+ * Request/Response bridge tRPC's own Node adapter is made of), so the checks
+ * around tRPC (body limit per batch, the global bucket, request ids on
+ * refusals) stay in one place.
+ */
+export async function handleTrpc(original: Request): Promise<Response> {
   const made = await apiContext({ method: original.method, headers: original.headers });
   if (!("ctx" in made)) {
     const error = new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: made.cause });
@@ -35,5 +39,3 @@ async function handler(original: Request) {
   mergeHeaders(response.headers, ctx.resHeaders);
   return response;
 }
-
-export { handler as GET, handler as POST };

@@ -1,13 +1,14 @@
 /**
- * Starts the production build (`next start`) as a child process: shared by the
- * HTTP tests, the browser tests' server and the benchmarks.
+ * Starts the production server (src/server/node/main.ts over the Next build)
+ * as a child process: shared by the HTTP tests, the browser tests' server and
+ * the benchmarks.
  */
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const webDir = fileURLToPath(new URL("..", import.meta.url));
-const nextBin = join(webDir, "node_modules/next/dist/bin/next");
+const serverEntry = join(webDir, "src/server/node/main.ts");
 
 // eslint-disable-next-line no-restricted-properties -- children need the PATH, not a setting
 const PATH = process.env.PATH ?? "";
@@ -25,12 +26,13 @@ export function spawnNode(
   });
 }
 
-export function spawnNextServer(
+/** The production server on 127.0.0.1:`port`. */
+export function spawnWebServer(
   port: number,
   env: Record<string, string>,
   stdio: StdioOptions = "pipe",
 ): ChildProcess {
-  return spawnNode([nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env, stdio);
+  return spawnNode(["--import", "tsx", serverEntry], { PORT: String(port), HOST: "127.0.0.1", ...env }, stdio);
 }
 
 /** Polls `url` until it answers 2xx; fails early when `child` exits. */

@@ -1,0 +1,130 @@
+import { createGuildhallClient, createGuildhallSocket } from "@guildhall/client";
+import { getEnv } from "@guildhall/core/env";
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { spawnWebServer, waitUntilUp } from "../scripts/web-server";
+import {
+  ADMIN_PASSWORD,
+  createServerDatabase,
+  freePort,
+  type ServerDatabase,
+} from "./support/server";
+import { openSocket, restCall, signInOverRest, ticketEvent } from "./support/sockets";
+
+/**
+ * Two instances on one Postgres database: a message sent through the first
+ * reaches WebSocket subscribers of the second (the bus relays it through
+ * Postgres), over both socket protocols. The embedded database has one owner
+ * process, so this runs on Postgres only.
+ */
+const onPostgres = getEnv().DATABASE_URL?.startsWith("postgres") ?? false;
+const env = { SEED_ADMIN_PASSWORD: ADMIN_PASSWORD, RATE_LIMIT_WHITELIST: "127.0.0.1" };
+let database: ServerDatabase;
+const children: ChildProcess[] = [];
+const urls: string[] = [];
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  database = await createServerDatabase();
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    const child = spawnWebServer(port, { ...database.env, ...env }, "ignore");
+    children.push(child);
+    urls.push(`http://127.0.0.1:${port}`);
+    // One after the other: the first migrates and seeds.
+    await waitUntilUp(`${urls[i]}/api/health`, child, 60_000);
+  }
+}, 150_000);
+
+afterAll(async () => {
+  for (const child of children) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  await database?.destroy();
+});
+
+describe.runIf(onPostgres)("WebSocket relay across instances (Postgres)", () => {
+  it("a message posted on instance A reaches a socket subscriber of instance B, in order", async () => {
+    const [a, b] = urls as [string, string];
+    const { accessToken } = await signInOverRest(a, "admin", ADMIN_PASSWORD);
+    const created = await restCall(a, "/hubs/demo/tickets", {
+      token: accessToken,
+      body: {
+        subject: "Relayed",
+        description: "From one instance to the other.",
+        category: "Support",
+      },
+    });
+    const ticketId = created.body.id as string;
+
+    const socket = createGuildhallSocket({ url: b, token: accessToken, WebSocket });
+    const gh = createGuildhallClient({ url: b, transport: "ws", socket });
+    const previews: string[] = [];
+    let ready!: () => void;
+    const isReady = new Promise<void>((resolve) => (ready = resolve));
+    let got: (() => void) | null = null;
+    const subscription = gh.tickets.watch.subscribe(
+      { hubSlug: "demo", ticketId },
+      {
+        onData: (item) => {
+          const event = ticketEvent("data" in item ? item.data : item);
+          if (event.type === "ready") ready();
+          if (event.type === "message.created") previews.push(event.preview);
+          got?.();
+        },
+      },
+    );
+    try {
+      await isReady;
+      for (const body of ["across", "the", "bus"]) {
+        const sent = await restCall(a, `/hubs/demo/tickets/${ticketId}/messages`, {
+          token: accessToken,
+          body: { body },
+        });
+        expect(sent.status).toBe(200);
+      }
+      while (previews.length < 3) await new Promise<void>((resolve) => (got = resolve));
+      expect(previews).toEqual(["across", "the", "bus"]);
+    } finally {
+      subscription.unsubscribe();
+      await socket.close();
+    }
+  });
+
+  it("and to an action-protocol subscriber of instance B", async () => {
+    const [a, b] = urls as [string, string];
+    const { accessToken } = await signInOverRest(a, "admin", ADMIN_PASSWORD);
+    const created = await restCall(a, "/hubs/demo/tickets", {
+      token: accessToken,
+      body: {
+        subject: "Relayed to actions",
+        description: "Across instances.",
+        category: "Support",
+      },
+    });
+    const ticketId = created.body.id as string;
+    const socket = await openSocket(`${b}/api/ws/actions`);
+    socket.send({ action: "auth", token: accessToken });
+    expect(await socket.next()).toMatchObject({ action: "auth", success: true });
+    socket.send({
+      action: "subscribe",
+      id: "t",
+      input: { path: "tickets.watch", input: { hubSlug: "demo", ticketId } },
+    });
+    type Event = { data: { type: string; payload: { preview?: string } } };
+    await socket.next((f) => f.action === "event" && (f as Event).data.type === "ready");
+    const sent = await restCall(a, `/hubs/demo/tickets/${ticketId}/messages`, {
+      token: accessToken,
+      body: { body: "relayed" },
+    });
+    expect(sent.status).toBe(200);
+    const event = (await socket.next(
+      (f) => f.action === "event" && (f as Event).data.type === "message.created",
+    )) as Event;
+    expect(event.data.payload.preview).toBe("relayed");
+    socket.close();
+  });
+});
