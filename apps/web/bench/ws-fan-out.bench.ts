@@ -79,17 +79,18 @@ const bareFrame: Record<Protocol, (n: number) => string> = {
   },
 };
 
-const bare = spawnNode(
-  ["--import", "tsx", "bench/bare-ws-server.ts", String(BARE_PORT)],
-  {},
-  "ignore",
-);
 const server = await startBenchServer(3342, {
   SEED_ADMIN_PASSWORD: PASSWORD,
   RATE_LIMIT_WHITELIST: "127.0.0.1",
   // 1,000 subscribers of one user: far above the default stream cap.
   STREAMS_PER_USER: "10000",
 });
+// Spawned once the server is up, so a server that fails to start leaves no bare server behind.
+const bare = spawnNode(
+  ["--import", "tsx", "bench/bare-ws-server.ts", String(BARE_PORT)],
+  {},
+  "ignore",
+);
 try {
   await waitUntilUp(`${BARE}/health`, bare);
   const guildhall = await prepareTicket(BENCH, server.url, PASSWORD);

@@ -210,4 +210,25 @@ describe("WebSocket action protocol (/api/ws/actions)", () => {
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
     socket.close();
   });
+
+  it("describes itself: the AsyncAPI 3 document at /api/asyncapi.json, linked from /api/docs", async () => {
+    const response = await fetch(`${server.url}/api/asyncapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      asyncapi: string;
+      servers: Record<string, { host: string; protocol: string }>;
+      channels: Record<string, { address: string }>;
+      components: { messages: Record<string, unknown> };
+    };
+    expect(document.asyncapi).toBe("3.0.0");
+    expect(Object.values(document.servers)).toEqual([
+      expect.objectContaining({ host: new URL(server.url).host, protocol: "ws" }),
+    ]);
+    expect(Object.values(document.channels).map((c) => c.address)).toEqual(["/api/ws/actions"]);
+    // Every message this file sent has its description.
+    for (const name of ["auth", "ping", "pong", "hubs.get.request", "tickets.create.reply"])
+      expect(Object.keys(document.components.messages)).toContain(name);
+    const docs = await (await fetch(`${server.url}/api/docs`)).text();
+    expect(docs).toContain('href="/api/asyncapi.json"');
+  });
 });

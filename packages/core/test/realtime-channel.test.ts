@@ -260,4 +260,38 @@ describe("realtime channels", () => {
     expect((await collect(events, () => false, wait())).ended).toBe(true);
     expect(bus.stats().subscribers).toBe(before);
   });
+
+  it("keeps an anonymous watcher (a null actor) through its checks, and ends it when stillAllowed turns false", async () => {
+    // The QR sign-in's browser watches as nobody: its actor is null, which must not read as "access gone".
+    let allowed = true;
+    let checks = 0;
+    let checked: (() => void) | null = null;
+    const anonymous = defineChannel<null, { key: string }>({
+      name: "anonymous",
+      stream: ({ key }) => `anon:${key}`,
+      stillAllowed: () => {
+        checks++;
+        checked?.();
+        return Promise.resolve(allowed);
+      },
+    });
+    const key = crypto.randomUUID();
+    const { events } = await openChannel(
+      bus,
+      anonymous,
+      { key },
+      { db: tdb.db, principal: null, actor: null },
+      { after: 0 },
+    );
+    // Two checks have passed (each after REALTIME_RECHECK_SECONDS): the stream still delivers.
+    while (checks < 2) await new Promise<void>((resolve) => (checked = resolve));
+    await tdb.db.transaction((tx) =>
+      publishEvent(tx, { stream: `anon:${key}`, type: "scanned", payload: {} }),
+    );
+    const got = await collect(events, (items) => items.length === 1);
+    expect(got.ended).toBe(false);
+    expect(got.items.map((item) => item.type)).toEqual(["scanned"]);
+    allowed = false;
+    expect((await collect(events, () => false, wait())).ended).toBe(true);
+  });
 });

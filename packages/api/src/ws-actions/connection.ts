@@ -15,6 +15,15 @@ import { socketSubscriptions } from "./subscriptions";
 import { expiryTimer } from "./expiry";
 
 /** The largest frame any action takes: past it, a frame is not even parsed (1009). */
+/**
+ * The largest frame any action takes: the general body limit or the largest
+ * upload's own. The server sets it as the socket's `maxPayload`, so a larger
+ * frame is refused (1009) before it is read into memory.
+ */
+export function largestActionFrameBytes(maxMessageBytes = getEnv().BODY_LIMIT_BYTES): number {
+  return hardLimit(maxMessageBytes);
+}
+
 function hardLimit(maxMessageBytes: number): number {
   const uploads = actionProcedures().map((p) => p.meta?.bodyLimitBytes ?? 0);
   return Math.max(maxMessageBytes, ...uploads);

@@ -21,8 +21,10 @@ export interface Channel<Actor, Params> {
   /**
    * The subscriber as they are now (re-read every REALTIME_RECHECK_SECONDS),
    * or null when access is gone and the stream ends; `first` is who subscribed.
+   * Boxed, so a channel whose actor is itself null (an anonymous watcher, such
+   * as the QR sign-in's browser) is told apart from one whose access is gone.
    */
-  current: (db: DbOrTx, first: Actor, params: Params) => Promise<Actor | null>;
+  current: (db: DbOrTx, first: Actor, params: Params) => Promise<{ actor: Actor } | null>;
   /** Tells apart checks of one principal and stream that may answer differently. */
   checkKey: (first: Actor) => string;
   /** Subscribers announce themselves (`viewer.*` signals) and skip their own signals. */
@@ -51,7 +53,7 @@ export function defineChannel<Actor, Params>(
     stream: rules.stream,
     visibleTo: rules.visibleTo ?? everyone,
     current: async (db, first, params) =>
-      !stillAllowed || (await stillAllowed(db, first, params)) ? first : null,
+      !stillAllowed || (await stillAllowed(db, first, params)) ? { actor: first } : null,
     checkKey: () => "",
     presence: rules.presence ?? false,
   };
@@ -80,7 +82,7 @@ export function defineHubChannel<Params>(
         highest: standing.highest,
         permissions: standing.grants.permissions,
       };
-      return !stillAllowed || (await stillAllowed(db, fresh, params)) ? fresh : null;
+      return !stillAllowed || (await stillAllowed(db, fresh, params)) ? { actor: fresh } : null;
     },
     checkKey: (first) => needs(first).join(","),
   };

@@ -51,7 +51,7 @@ export async function openChannel<Actor, Params>(
     signal: options.signal,
     key: `${channel.name}:${channel.checkKey(first)}`,
     check: () => channel.current(db, first, params),
-    onCheck: (actor) => (current = actor),
+    onCheck: (answer) => (current = answer.actor),
     accept,
     onEnd: () => {
       ended = true;

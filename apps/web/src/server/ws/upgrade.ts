@@ -2,12 +2,10 @@ import type { UpgradeHandler } from "next/dist/server/next";
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { largestActionFrameBytes } from "@guildhall/api/ws-actions";
 import { serveActionSockets } from "./action-socket";
 import { SOCKET_CLOSE } from "./close-codes";
 import { serveTrpcSockets } from "./trpc-socket";
-
-/** Largest frame a client may send (a message of the largest procedure input, with room). */
-const MAX_PAYLOAD = 1024 * 1024;
 
 /** Answers an upgrade that no socket serves with a plain 404, then closes. */
 function refuseUpgrade(socket: Duplex): void {
@@ -25,7 +23,12 @@ export interface Sockets {
  * goes to Next (its dev server's hot reload) when given, else is refused.
  */
 export function attachSockets(server: Server, nextUpgrade: UpgradeHandler | null): Sockets {
-  const options = { noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false };
+  // A frame may be as large as the largest procedure input (an upload); larger ones close 1009 unread.
+  const options = {
+    noServer: true,
+    maxPayload: largestActionFrameBytes(),
+    perMessageDeflate: false,
+  };
   const trpc = new WebSocketServer(options);
   const actions = new WebSocketServer(options);
   const trpcHandler = serveTrpcSockets(trpc);
