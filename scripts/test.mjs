@@ -1,5 +1,5 @@
 // Quick start, command 2: install and run every test (unit, database, HTTP
-// against `next start`, and Playwright in Chromium). Uses embedded PGlite, or
+// against the production server, and Playwright in Chromium). Uses embedded PGlite, or
 // the Postgres server in DATABASE_URL when it is set.
 import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";

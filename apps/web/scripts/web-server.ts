@@ -32,7 +32,11 @@ export function spawnWebServer(
   env: Record<string, string>,
   stdio: StdioOptions = "pipe",
 ): ChildProcess {
-  return spawnNode(["--import", "tsx", serverEntry], { PORT: String(port), HOST: "127.0.0.1", ...env }, stdio);
+  return spawnNode(
+    ["--import", "tsx", serverEntry],
+    { PORT: String(port), HOST: "127.0.0.1", ...env },
+    stdio,
+  );
 }
 
 /** Polls `url` until it answers 2xx; fails early when `child` exits. */

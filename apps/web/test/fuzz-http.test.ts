@@ -21,7 +21,7 @@ import { servedOperations } from "./support/openapi-operations";
  * A fuzz test derived from every procedure's zod input: valid inputs (so
  * handlers run), valid inputs with one hostile change (NUL, lone surrogates,
  * 1 MB strings, bidi marks, boundary numbers, wrong JSON types, extra keys)
- * and wholly wrong inputs, sent over tRPC, REST and SSE against `next start`,
+ * and wholly wrong inputs, sent over tRPC, REST and SSE against the production server,
  * as anonymous and as a signed-in member of hub "alpha". No answer may be a
  * 5xx or INTERNAL, errors have our shape, and whatever is accepted satisfies
  * the procedure's schema.

@@ -19,7 +19,7 @@ import {
 } from "./support/openapi-operations";
 
 /**
- * The authorization matrix again, over HTTP against `next start`: every REST
+ * The authorization matrix again, over HTTP against the production server: every REST
  * operation of the served OpenAPI document (/api/v1) and every subscription
  * over its plain SSE URL (/api/v1/sse/<procedure>), for every kind of caller
  * (bearer tokens), with the outcome the matrix names over tRPC, the HTTP

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HttpSession } from "./support/http-session";
 import { ADMIN_PASSWORD, useServer } from "./support/server";
+import { restCall } from "./support/sockets";
 
 const server = useServer();
 
@@ -46,17 +47,8 @@ async function nextData(next: () => Promise<Frame | null>) {
   }
 }
 
-async function rest(path: string, init: { method?: string; body?: unknown; token?: string }) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method: init.method ?? "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const rest = (path: string, init: Parameters<typeof restCall>[2]) =>
+  restCall(server.url, path, init);
 
 let adminLogin: Promise<string> | undefined;
 /** The admin's access token, signed in once for the file (sign-ins are rate limited). */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { signUpOverRest } from "./support/http-session";
 import { ADMIN_PASSWORD, useServer } from "./support/server";
-import { openSocket, restCall, signInOverRest, type TestSocket } from "./support/sockets";
+import {
+  newTicket,
+  openSocket,
+  restCall,
+  signInOverRest,
+  type TestSocket,
+} from "./support/sockets";
 
 /**
  * The WebSocket action protocol (`/api/ws/actions`, docs/ws-actions.md) over
@@ -23,15 +29,6 @@ async function signedIn(token: string): Promise<TestSocket> {
   socket.send({ action: "auth", token });
   expect(await socket.next()).toMatchObject({ action: "auth", success: true });
   return socket;
-}
-
-async function newTicket(token: string, subject: string): Promise<string> {
-  const created = await restCall(server.url, "/hubs/demo/tickets", {
-    token,
-    body: { subject, description: "Over the action socket.", category: "Support" },
-  });
-  expect(created.status).toBe(200);
-  return created.body.id as string;
 }
 
 const post = async (token: string, ticketId: string, body: string) =>
@@ -143,7 +140,7 @@ describe("WebSocket action protocol (/api/ws/actions)", () => {
 
   it("a subscription resumed with lastEventId on a new socket gets what it missed: once each, in order", async () => {
     const token = await adminToken();
-    const ticketId = await newTicket(token, "Resume over actions");
+    const ticketId = await newTicket(server.url, token, "Resume over actions");
     const watch = { path: "tickets.watch", input: { hubSlug: "demo", ticketId } };
     const first = await signedIn(token);
     first.send({ action: "subscribe", id: "s1", input: watch });

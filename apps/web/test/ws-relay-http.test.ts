@@ -10,7 +10,7 @@ import {
   freePort,
   type ServerDatabase,
 } from "./support/server";
-import { openSocket, restCall, signInOverRest, ticketEvent } from "./support/sockets";
+import { newTicket, openSocket, restCall, signInOverRest, watchTicket } from "./support/sockets";
 
 /**
  * Two instances on one Postgres database: a message sent through the first
@@ -50,35 +50,12 @@ describe.runIf(onPostgres)("WebSocket relay across instances (Postgres)", () => 
   it("a message posted on instance A reaches a socket subscriber of instance B, in order", async () => {
     const [a, b] = urls as [string, string];
     const { accessToken } = await signInOverRest(a, "admin", ADMIN_PASSWORD);
-    const created = await restCall(a, "/hubs/demo/tickets", {
-      token: accessToken,
-      body: {
-        subject: "Relayed",
-        description: "From one instance to the other.",
-        category: "Support",
-      },
-    });
-    const ticketId = created.body.id as string;
-
+    const ticketId = await newTicket(a, accessToken, "Relayed");
     const socket = createGuildhallSocket({ url: b, token: accessToken, WebSocket });
     const gh = createGuildhallClient({ url: b, transport: "ws", socket });
-    const previews: string[] = [];
-    let ready!: () => void;
-    const isReady = new Promise<void>((resolve) => (ready = resolve));
-    let got: (() => void) | null = null;
-    const subscription = gh.tickets.watch.subscribe(
-      { hubSlug: "demo", ticketId },
-      {
-        onData: (item) => {
-          const event = ticketEvent("data" in item ? item.data : item);
-          if (event.type === "ready") ready();
-          if (event.type === "message.created") previews.push(event.preview);
-          got?.();
-        },
-      },
-    );
+    const watch = watchTicket(gh.tickets.watch.subscribe, ticketId);
     try {
-      await isReady;
+      await watch.ready;
       for (const body of ["across", "the", "bus"]) {
         const sent = await restCall(a, `/hubs/demo/tickets/${ticketId}/messages`, {
           token: accessToken,
@@ -86,10 +63,10 @@ describe.runIf(onPostgres)("WebSocket relay across instances (Postgres)", () => 
         });
         expect(sent.status).toBe(200);
       }
-      while (previews.length < 3) await new Promise<void>((resolve) => (got = resolve));
-      expect(previews).toEqual(["across", "the", "bus"]);
+      await watch.until(3);
+      expect(watch.previews).toEqual(["across", "the", "bus"]);
     } finally {
-      subscription.unsubscribe();
+      watch.unsubscribe();
       await socket.close();
     }
   });
@@ -97,15 +74,7 @@ describe.runIf(onPostgres)("WebSocket relay across instances (Postgres)", () => 
   it("and to an action-protocol subscriber of instance B", async () => {
     const [a, b] = urls as [string, string];
     const { accessToken } = await signInOverRest(a, "admin", ADMIN_PASSWORD);
-    const created = await restCall(a, "/hubs/demo/tickets", {
-      token: accessToken,
-      body: {
-        subject: "Relayed to actions",
-        description: "Across instances.",
-        category: "Support",
-      },
-    });
-    const ticketId = created.body.id as string;
+    const ticketId = await newTicket(a, accessToken, "Relayed to actions");
     const socket = await openSocket(`${b}/api/ws/actions`);
     socket.send({ action: "auth", token: accessToken });
     expect(await socket.next()).toMatchObject({ action: "auth", success: true });

@@ -5,7 +5,7 @@ import WebSocket from "ws";
 import { HttpSession } from "./support/http-session";
 import { ADMIN_PASSWORD, useServer } from "./support/server";
 import { knownSigningKey } from "./support/signing-key";
-import { openSocket, restCall, signInOverRest, ticketEvent } from "./support/sockets";
+import { newTicket, openSocket, restCall, signInOverRest, watchTicket } from "./support/sockets";
 
 /**
  * The typed client over WebSocket (`/api/ws`, tRPC's protocol) against the
@@ -30,15 +30,6 @@ function trackedWebSocket() {
     }
   }
   return { made, WebSocket: Tracked };
-}
-
-async function newTicket(token: string, subject: string): Promise<string> {
-  const created = await restCall(server.url, "/hubs/demo/tickets", {
-    token,
-    body: { subject, description: "Over the socket.", category: "Support" },
-  });
-  expect(created.status).toBe(200);
-  return created.body.id as string;
 }
 
 const post = (token: string, ticketId: string, body: string) =>
@@ -87,7 +78,7 @@ describe("typed client over WebSocket (/api/ws)", () => {
 
   it("a subscription resumes after a dropped connection: every event once, in order", async () => {
     const { accessToken } = await signInOverRest(server.url, "admin", ADMIN_PASSWORD);
-    const ticketId = await newTicket(accessToken, "Resume over WS");
+    const ticketId = await newTicket(server.url, accessToken, "Resume over WS");
     const tracked = trackedWebSocket();
     const socket = createGuildhallSocket({
       url: server.url,
@@ -95,42 +86,24 @@ describe("typed client over WebSocket (/api/ws)", () => {
       WebSocket: tracked.WebSocket,
     });
     const gh = createGuildhallClient({ url: server.url, transport: "ws-subscriptions", socket });
-    const previews: string[] = [];
-    let ready!: () => void;
-    const isReady = new Promise<void>((resolve) => (ready = resolve));
-    let got: (() => void) | null = null;
-    const subscription = gh.tickets.watch.subscribe(
-      { hubSlug: "demo", ticketId },
-      {
-        onData: (item) => {
-          // Tracked events come as { id, data }; the untracked "ready" as itself.
-          const event = ticketEvent("data" in item ? item.data : item);
-          if (event.type === "ready") ready();
-          if (event.type === "message.created") previews.push(event.preview);
-          got?.();
-        },
-      },
-    );
-    const until = async (count: number) => {
-      while (previews.length < count) await new Promise<void>((resolve) => (got = resolve));
-    };
+    const watch = watchTicket(gh.tickets.watch.subscribe, ticketId);
     try {
-      await isReady;
+      await watch.ready;
       for (const body of ["one", "two"])
         expect((await post(accessToken, ticketId, body)).status).toBe(200);
-      await until(2);
+      await watch.until(2);
       // The network drops: the client reconnects on its own and resumes after "two".
       tracked.made[0]!.terminate();
       for (const body of ["three", "four", "five"])
         expect((await post(accessToken, ticketId, body)).status).toBe(200);
-      await until(5);
+      await watch.until(5);
       expect(tracked.made.length).toBeGreaterThanOrEqual(2);
       // A little more: nothing arrives twice.
       expect((await post(accessToken, ticketId, "six")).status).toBe(200);
-      await until(6);
-      expect(previews).toEqual(["one", "two", "three", "four", "five", "six"]);
+      await watch.until(6);
+      expect(watch.previews).toEqual(["one", "two", "three", "four", "five", "six"]);
     } finally {
-      subscription.unsubscribe();
+      watch.unsubscribe();
       await socket.close();
     }
   });

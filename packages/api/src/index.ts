@@ -15,5 +15,5 @@ export { countBeforeProcedure, prepareRateLimits } from "./middleware/rate-limit
 /** Building blocks for routers outside this package (plugins, benchmarks). */
 export { router, createCallerFactory } from "./trpc";
 export { publicProcedure, authedProcedure, hubProcedure, permissionProcedure } from "./procedures";
-export { serveSse, restError, type SseRequest } from "./sse/stream";
+export { serveSse, restError, drained, type SseRequest } from "./sse/stream";
 export { bodyLimitOf, restBodyLimitOf, restMethodsAt } from "./body-limit";

@@ -17,11 +17,6 @@ export interface RequestHead {
   headers: Headers;
   /** Set by the REST route ("rest"), the plain SSE route ("sse") and the sockets ("ws"); tRPC otherwise. */
   transport?: Transport;
-  /**
-   * The socket's peer address when the server knows it first-hand (WebSocket
-   * upgrades, which Node announces on no request channel); else the stamp.
-   */
-  peer?: string | null;
 }
 
 /**
@@ -68,7 +63,7 @@ export async function contextFromRequest(
     principal,
     // Credentials were sent and named nobody: INVALID_TOKEN where a principal is needed.
     credentialsRejected: authorization !== null && !principal,
-    peer: req.peer !== undefined ? req.peer : peerAddress(req.headers),
+    peer: peerAddress(req.headers),
     transport: req.transport ?? "trpc",
     bus: busFor(handle),
   });

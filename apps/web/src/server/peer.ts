@@ -26,6 +26,15 @@ function stampKey(): string {
   });
 }
 
+/**
+ * Stamps a request Node announces on no channel: a WebSocket upgrade (the
+ * server's `upgrade` event), so its forwarded host and protocol are read the
+ * same way as an ordinary request's.
+ */
+export function stampPeer(request: IncomingMessage): void {
+  request.headers[HEADER] = `${stampKey()} ${request.socket.remoteAddress ?? ""}`;
+}
+
 export function installPeerStamp(): void {
   stampKey();
 }

@@ -32,7 +32,7 @@ const open = (database: ServerDatabase): Promise<DatabaseHandle> =>
   createDatabase({ url: database.env.DATABASE_URL, dataDir: database.env.PGLITE_DATA_DIR });
 
 /**
- * Builds the world in a fresh database and starts `next start` on it.
+ * Builds the world in a fresh database and starts the production server on it.
  *
  * Restoring: on Postgres through a second connection while the server runs;
  * an embedded PGlite database has one owner at a time, so there the server is

@@ -82,6 +82,62 @@ export async function restCall(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** A new ticket in the demo hub (REST); its id. */
+export async function newTicket(base: string, token: string, subject: string): Promise<string> {
+  const created = await restCall(base, "/hubs/demo/tickets", {
+    token,
+    body: { subject, description: "Opened by a socket test.", category: "Support" },
+  });
+  if (created.status !== 200) throw new Error(`ticket not created: ${created.status}`);
+  return created.body.id as string;
+}
+
+/** What a `tickets.watch` subscription of the typed client has seen so far. */
+export interface TicketWatch {
+  /** Resolves once the stream said "ready". */
+  ready: Promise<void>;
+  /** The message previews, in the order they arrived. */
+  previews: string[];
+  /** Resolves once `count` previews arrived. */
+  until(count: number): Promise<void>;
+  unsubscribe(): void;
+}
+
+/** The subscribe function of a typed client's `tickets.watch` (any transport). */
+type WatchSubscribe = (
+  input: { hubSlug: string; ticketId: string },
+  handlers: { onData: (item: unknown) => void },
+) => { unsubscribe(): void };
+
+/** Watches a demo-hub ticket through the typed client, collecting message previews. */
+export function watchTicket(subscribe: WatchSubscribe, ticketId: string): TicketWatch {
+  const previews: string[] = [];
+  let isReady!: () => void;
+  const ready = new Promise<void>((resolve) => (isReady = resolve));
+  let got: (() => void) | null = null;
+  const subscription = subscribe(
+    { hubSlug: "demo", ticketId },
+    {
+      onData: (item) => {
+        // Tracked events come as { id, data }; the untracked "ready" as itself.
+        const value = typeof item === "object" && item && "data" in item ? item.data : item;
+        const event = ticketEvent(value);
+        if (event.type === "ready") isReady();
+        if (event.type === "message.created") previews.push(event.preview);
+        got?.();
+      },
+    },
+  );
+  return {
+    ready,
+    previews,
+    async until(count) {
+      while (previews.length < count) await new Promise<void>((resolve) => (got = resolve));
+    },
+    unsubscribe: () => subscription.unsubscribe(),
+  };
+}
+
 /** A ticket stream's event as its type and (for messages) the message preview. */
 export function ticketEvent(value: unknown): { type: string; preview: string } {
   const event = value as { type?: unknown; payload?: { preview?: unknown } };

@@ -69,8 +69,8 @@ function dataFrame(value: unknown): Uint8Array {
   return isTrackedEnvelope(value) ? eventFrame(value[0], value[1]) : eventFrame(null, value);
 }
 
-/** Resolves when `res` can take more (or is gone). */
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves when `res` can take more (or is gone). Shared with the server's fetch bridge. */
+export function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off("drain", done);

@@ -1,23 +1,25 @@
+import { drained } from "@guildhall/api";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fetchRequest } from "./node-request";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-/** Resolves when `res` can take more (or is gone). */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
+/**
+ * Whether the answer is one JSON document, sent whole: read at once and
+ * written with its length in one write, instead of chunk by chunk (most API
+ * answers). Streams (Server-Sent Events, tRPC's JSON Lines batches) are not.
+ */
+function wholeJson(request: Request, response: Response): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return (
+    type.startsWith("application/json") &&
+    request.headers.get("trpc-accept") !== "application/jsonl"
+  );
 }
 
 /** Copies a fetch response onto the Node response, streaming its body with backpressure (none for HEAD). */
 async function writeResponse(
+  request: Request,
   response: Response,
   res: ServerResponse,
   head: boolean,
@@ -31,6 +33,12 @@ async function writeResponse(
   if (!response.body || head) {
     void response.body?.cancel().catch(() => undefined);
     res.end();
+    return;
+  }
+  if (wholeJson(request, response)) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.setHeader("content-length", body.byteLength);
+    res.end(body);
     return;
   }
   const reader = response.body.getReader();
@@ -67,5 +75,5 @@ export async function serveFetch(
   const head = req.method === "HEAD";
   if (head) req.method = "GET";
   const request = fetchRequest(req, res);
-  await writeResponse(await handler(request), res, head);
+  await writeResponse(request, await handler(request), res, head);
 }

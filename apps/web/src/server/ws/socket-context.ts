@@ -44,7 +44,6 @@ export async function socketContext(
     method: "WEBSOCKET",
     headers,
     transport: "ws",
-    peer: req.socket.remoteAddress ?? null,
   });
   return "ctx" in made ? made.ctx : null;
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { largestActionFrameBytes } from "@guildhall/api/ws-actions";
+import { stampPeer } from "../peer";
 import { serveActionSockets } from "./action-socket";
 import { SOCKET_CLOSE } from "./close-codes";
 import { serveTrpcSockets } from "./trpc-socket";
@@ -35,6 +36,7 @@ export function attachSockets(server: Server, nextUpgrade: UpgradeHandler | null
   serveActionSockets(actions);
   const routes: Record<string, WebSocketServer> = { "/api/ws": trpc, "/api/ws/actions": actions };
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    stampPeer(req);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const wss = routes[path];
     if (wss) {
