@@ -19,7 +19,7 @@
  * grew by as many) and still answers.
  *
  * `tsx bench/ws-idle-memory.bench.ts [sockets=10000] [cycles=10] [per-cycle=1000]
- *  [--path=/api/ws/actions|/api/ws] [--settle-min=5]`
+ *  [--path=/api/ws/actions|/api/ws] [--settle-min=60]`
  */
 import { readdirSync, readFileSync } from "node:fs";
 import WebSocket from "ws";
@@ -37,7 +37,7 @@ const PATH =
 sanityCheck(BENCH, ["/api/ws/actions", "/api/ws"].includes(PATH), `--path=${PATH}?`);
 /** Seconds every reading waits at least (longer: gives the server's own GC time to run). */
 const SETTLE_MIN = Number(
-  process.argv.find((arg) => arg.startsWith("--settle-min="))?.slice("--settle-min=".length) ?? 5,
+  process.argv.find((arg) => arg.startsWith("--settle-min="))?.slice("--settle-min=".length) ?? 60,
 );
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
