@@ -9,12 +9,11 @@ import { chargeFrame, errorBody, refusal } from "./errors";
 import { errorFrame, okFrame, pongFrame } from "./frames";
 import { socketFlow } from "./flow";
 import { parseFrame, type ActionFrame } from "./parse";
-import { actionProcedures, procedureAt } from "./procedures";
+import { largestUploadBytes, procedureAt } from "./procedures";
 import type { ActionConnection, ActionConnectionOptions, ActionSocket } from "./socket";
 import { socketSubscriptions } from "./subscriptions";
 import { expiryTimer } from "./expiry";
 
-/** The largest frame any action takes: past it, a frame is not even parsed (1009). */
 /**
  * The largest frame any action takes: the general body limit or the largest
  * upload's own. The server sets it as the socket's `maxPayload`, so a larger
@@ -24,9 +23,9 @@ export function largestActionFrameBytes(maxMessageBytes = getEnv().BODY_LIMIT_BY
   return hardLimit(maxMessageBytes);
 }
 
+/** The general limit or the largest upload's, whichever is larger: past it a frame is not parsed. */
 function hardLimit(maxMessageBytes: number): number {
-  const uploads = actionProcedures().map((p) => p.meta?.bodyLimitBytes ?? 0);
-  return Math.max(maxMessageBytes, ...uploads);
+  return Math.max(maxMessageBytes, largestUploadBytes);
 }
 
 /**

@@ -41,3 +41,9 @@ export function actionProcedures(): ActionProcedure[] {
     .sort()
     .map((path) => info(path, procedures[path]!));
 }
+
+/** The largest upload limit of any procedure (`meta.bodyLimitBytes`), read once: the router is fixed. */
+export const largestUploadBytes = Math.max(
+  0,
+  ...Object.values(procedures).map(({ _def }) => _def.meta?.bodyLimitBytes ?? 0),
+);
