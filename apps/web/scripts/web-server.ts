@@ -1,14 +1,16 @@
 /**
- * Starts the production server (src/server/node/main.ts over the Next build)
- * as a child process: shared by the HTTP tests, the browser tests' server and
- * the benchmarks.
+ * Starts the production server (dist/server.mjs, the bundle of
+ * src/server/node/main.ts that `pnpm build` makes beside the Next build) as a
+ * child process: shared by the HTTP tests, the browser tests' server and the
+ * benchmarks.
  */
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const webDir = fileURLToPath(new URL("..", import.meta.url));
-const serverEntry = join(webDir, "src/server/node/main.ts");
+const serverEntry = join(webDir, "dist/server.mjs");
 
 // eslint-disable-next-line no-restricted-properties -- children need the PATH, not a setting
 const PATH = process.env.PATH ?? "";
@@ -32,11 +34,9 @@ export function spawnWebServer(
   env: Record<string, string>,
   stdio: StdioOptions = "pipe",
 ): ChildProcess {
-  return spawnNode(
-    ["--import", "tsx", serverEntry],
-    { PORT: String(port), HOST: "127.0.0.1", ...env },
-    stdio,
-  );
+  if (!existsSync(serverEntry))
+    throw new Error(`${serverEntry} is missing: run \`pnpm build\` (it bundles the server)`);
+  return spawnNode([serverEntry], { PORT: String(port), HOST: "127.0.0.1", ...env }, stdio);
 }
 
 /** Polls `url` until it answers 2xx; fails early when `child` exits. */

@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from "node:fs";
 import { createDatabase } from "@guildhall/db";
 import type { DatabaseHandle } from "@guildhall/db";
 import { buildWorld, type Role } from "../../../../packages/api/test/support/world";
@@ -36,8 +37,9 @@ const open = (database: ServerDatabase): Promise<DatabaseHandle> =>
  *
  * Restoring: on Postgres through a second connection while the server runs;
  * an embedded PGlite database has one owner at a time, so there the server is
- * stopped, the folder opened and restored, and the server started again
- * (tokens live in the database and stay valid; the URL changes).
+ * stopped, its folder replaced by a copy taken right after the world was built,
+ * and the server started again (tokens live in the database and stay valid;
+ * the URL changes).
  */
 export async function startMatrixServer(): Promise<MatrixServer> {
   const database = await createServerDatabase();
@@ -52,20 +54,19 @@ export async function startMatrixServer(): Promise<MatrixServer> {
     if (embedded) await handle.close();
   }
   const builtWorld = world;
+  const folder = database.env.PGLITE_DATA_DIR;
+  const snapshot = folder ? `${folder}.built` : null;
+  if (folder && snapshot) cpSync(folder, snapshot, { recursive: true });
   let server: RunningServer = await startServer({ ...database.env, ...serverEnv });
   const restoreTimes: number[] = [];
 
   const restore = async () => {
     const started = performance.now();
-    if (!embedded) await builtWorld.restore(handle.db);
+    if (!folder || !snapshot) await builtWorld.restore(handle.db);
     else {
       await server.stop();
-      const owner = await open(database);
-      try {
-        await builtWorld.restore(owner.db);
-      } finally {
-        await owner.close();
-      }
+      rmSync(folder, { recursive: true, force: true });
+      cpSync(snapshot, folder, { recursive: true });
       server = await startServer({ ...database.env, ...serverEnv });
     }
     restoreTimes.push(performance.now() - started);
@@ -81,6 +82,7 @@ export async function startMatrixServer(): Promise<MatrixServer> {
     stop: async () => {
       await server.stop();
       if (!embedded) await handle.close();
+      if (snapshot) rmSync(snapshot, { recursive: true, force: true });
       await database.destroy();
     },
   };

@@ -1,5 +1,6 @@
 /**
- * The Guildhall server: `node --import tsx src/server/node/main.ts [--dev]`
+ * The Guildhall server: `node dist/server.mjs` (its bundle, made by `pnpm build`) or
+ * `node --import tsx src/server/node/main.ts --dev`
  * (`pnpm serve`, `pnpm dev`). Production unless `--dev`; the mode is settled
  * before anything reads the environment, as `next start` / `next dev` do.
  */

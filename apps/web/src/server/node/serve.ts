@@ -1,12 +1,27 @@
 import { getEnv } from "@guildhall/core/env";
 import next from "next";
 import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { attachSockets } from "../ws/upgrade";
 import { requestListener } from "./listener";
 import { startServices } from "./startup";
 
-const webDir = fileURLToPath(new URL("../../..", import.meta.url));
+/**
+ * The app's folder (the Next build's): the nearest one above this file with
+ * next.config.ts, whether this runs from source (src/server/node/) or from
+ * the bundle (dist/server.mjs).
+ */
+function webDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "next.config.ts"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("next.config.ts not found above the server");
+    dir = parent;
+  }
+  return dir;
+}
 
 /**
  * One Node HTTP server for every transport (the way tRPC's Next + WebSocket
@@ -20,15 +35,15 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const hostname = env.HOST;
   const port = env.PORT;
   await startServices();
-  const app = next({ dev, dir: webDir, hostname: hostname ?? "localhost", port });
+  const app = next({ dev, dir: webDir(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const server = createServer(requestListener(app.getRequestHandler()));
   const sockets = attachSockets(server, dev ? app.getUpgradeHandler() : null);
   const stop = () => {
     sockets.close();
-    server.close();
+    // Exits once the last request has been answered; streams and slow requests hold it 1 s at most.
+    server.close(() => process.exit(0));
     server.closeIdleConnections();
-    // Streams and slow requests do not hold the exit.
     setTimeout(() => process.exit(0), 1_000).unref();
   };
   process.once("SIGTERM", stop);
