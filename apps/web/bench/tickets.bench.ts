@@ -27,6 +27,7 @@ import {
   type ClientEvent,
   type FanOutPlan,
 } from "./fan-out";
+import { prepareTicket } from "./guildhall-ticket";
 import { concludeBench, median, ratio, reducedBy, sanityCheck, startBenchServer } from "./lib";
 import { measureSendThroughput } from "./send-throughput";
 
@@ -47,42 +48,10 @@ const BARE = "http://127.0.0.1:3331";
 
 type Row = { p50: number; p99: number; lost: number };
 
-/** Guildhall's side: the seeded admin, one ticket, and a send over REST. */
+/** The ticket the fan-out runs on (`prepareTicket`), with the header its subscribers send. */
 async function prepareGuildhall(url: string) {
-  const call = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    sanityCheck("tickets", response.ok, `POST ${path} answered ${response.status}`);
-    // Whitelisted: the limiter is not part of this measurement.
-    sanityCheck(
-      "tickets",
-      !response.headers.has("x-ratelimit-remaining"),
-      `POST ${path} was rate limited`,
-    );
-    return (await response.json()) as Record<string, unknown>;
-  };
-  const { accessToken } = (await call("/auth/login", { login: "admin", password: PASSWORD })) as {
-    accessToken: string;
-  };
-  const ticket = await call(
-    "/hubs/demo/tickets",
-    { subject: "Bench ticket", description: "Fan-out to many subscribers.", category: "Support" },
-    accessToken,
-  );
-  const send = async (n: number) => {
-    await call(
-      `/hubs/demo/tickets/${String(ticket.id)}/messages`,
-      { body: `bench ${n}` },
-      accessToken,
-    );
-  };
-  return { ticketId: String(ticket.id), auth: { authorization: `Bearer ${accessToken}` }, send };
+  const { ticketId, accessToken, send } = await prepareTicket("tickets", url, PASSWORD);
+  return { ticketId, auth: { authorization: `Bearer ${accessToken}` }, send };
 }
 
 /** Opens every client (or aborts), measures, closes. */

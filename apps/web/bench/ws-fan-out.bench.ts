@@ -232,30 +232,24 @@ try {
   }
   concludeBench(
     BENCH,
-    [
+    (
+      [
+        ["actions", "action protocol"],
+        ["trpc", "tRPC WebSocket"],
+      ] as const
+    ).flatMap(([protocol, label]) => [
       {
-        name: "action protocol p99 / bare ws broadcast",
-        value: results.actions?.p99Ratio ?? null,
+        name: `${label} p99 / bare ws broadcast`,
+        value: results[protocol]?.p99Ratio ?? null,
         atMost: 1.5,
         unit: "x",
       },
       {
-        name: "action protocol messages lost",
-        value: results.actions?.guildhall.lost ?? null,
+        name: `${label} messages lost`,
+        value: results[protocol]?.guildhall.lost ?? null,
         atMost: 0,
       },
-      {
-        name: "tRPC WebSocket p99 / bare ws broadcast",
-        value: results.trpc?.p99Ratio ?? null,
-        atMost: 1.5,
-        unit: "x",
-      },
-      {
-        name: "tRPC WebSocket messages lost",
-        value: results.trpc?.guildhall.lost ?? null,
-        atMost: 0,
-      },
-    ],
+    ]),
     { subscribers: SUBSCRIBERS, messages: MESSAGES, rounds: ROUNDS, results, rows, notServed },
     {
       reduced: reducedBy({

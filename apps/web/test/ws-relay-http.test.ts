@@ -1,13 +1,12 @@
 import { createGuildhallClient, createGuildhallSocket } from "@guildhall/client";
 import { getEnv } from "@guildhall/core/env";
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { spawnWebServer, waitUntilUp } from "../scripts/web-server";
 import {
   ADMIN_PASSWORD,
   createServerDatabase,
-  freePort,
+  startServer,
+  type RunningServer,
   type ServerDatabase,
 } from "./support/server";
 import { newTicket, openSocket, restCall, signInOverRest, watchTicket } from "./support/sockets";
@@ -19,30 +18,22 @@ import { newTicket, openSocket, restCall, signInOverRest, watchTicket } from "./
  * process, so this runs on Postgres only.
  */
 const onPostgres = getEnv().DATABASE_URL?.startsWith("postgres") ?? false;
-const env = { SEED_ADMIN_PASSWORD: ADMIN_PASSWORD, RATE_LIMIT_WHITELIST: "127.0.0.1" };
 let database: ServerDatabase;
-const children: ChildProcess[] = [];
+const servers: RunningServer[] = [];
 const urls: string[] = [];
 
 beforeAll(async () => {
   if (!onPostgres) return;
   database = await createServerDatabase();
+  // One after the other: the first migrates and seeds.
   for (let i = 0; i < 2; i++) {
-    const port = await freePort();
-    const child = spawnWebServer(port, { ...database.env, ...env }, "ignore");
-    children.push(child);
-    urls.push(`http://127.0.0.1:${port}`);
-    // One after the other: the first migrates and seeds.
-    await waitUntilUp(`${urls[i]}/api/health`, child, 60_000);
+    servers.push(await startServer({ ...database.env, RATE_LIMIT_WHITELIST: "127.0.0.1" }));
+    urls.push(servers[i]!.url);
   }
 }, 150_000);
 
 afterAll(async () => {
-  for (const child of children) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  for (const server of servers) await server.stop();
   await database?.destroy();
 });
 

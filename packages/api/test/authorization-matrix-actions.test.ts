@@ -2,9 +2,9 @@ import type { ErrorCode } from "@guildhall/core/errors";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { procedureAt } from "../src/ws-actions/procedures";
-import { authorizationMatrix, type Outcome } from "./authorization-matrix";
+import { authorizationMatrix, itMatchesRow, type Outcome } from "./authorization-matrix";
 import { connected, type ActionClient } from "./support/action-socket";
-import { roles, useWorld, type Role } from "./support/world";
+import { useWorld, type Role } from "./support/world";
 
 /**
  * The authorization matrix over the WebSocket action protocol: every caller
@@ -44,22 +44,7 @@ describe("authorization matrix over the action socket", () => {
   beforeEach(() => resetRateLimiters());
 
   for (const [path, entry] of Object.entries(authorizationMatrix)) {
-    it(`${path}: every caller gets what the matrix says`, async () => {
-      const results: (readonly [Role, Outcome])[] = [];
-      if (entry.restoreAfterEach) {
-        for (const role of roles) {
-          results.push([role, await call(role, path, entry.input)]);
-          await fixture.world.restore();
-        }
-      } else {
-        results.push(
-          ...(await Promise.all(
-            roles.map(async (role) => [role, await call(role, path, entry.input)] as const),
-          )),
-        );
-      }
-      expect(Object.fromEntries(results)).toEqual(entry.outcomes);
-    });
+    itMatchesRow(path, entry, call, () => fixture.world.restore());
 
     it(`${path}: bad input is VALIDATION_FAILED`, async () => {
       expect(await call("superAdmin", path, entry.badInput)).toBe("VALIDATION_FAILED");

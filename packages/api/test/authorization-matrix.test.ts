@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "../src/middleware/rate-limit";
 import { appRouter, type Meta } from "../src";
-import { authorizationMatrix, tokenRule, type Outcome } from "./authorization-matrix";
+import { authorizationMatrix, itMatchesRow, tokenRule, type Outcome } from "./authorization-matrix";
 import { callProcedure } from "./support/call-procedure";
-import { roles, tokenCallers, useWorld, type Role } from "./support/world";
+import { tokenCallers, useWorld, type Role } from "./support/world";
 
 interface ProcedureDef {
   _def: { type: "query" | "mutation" | "subscription"; meta?: Meta };
@@ -33,24 +33,7 @@ describe("authorization matrix", () => {
   });
 
   for (const [path, entry] of Object.entries(authorizationMatrix)) {
-    it(`${path}: every caller gets what the matrix says`, async () => {
-      // Calls that change the world (archive, leave) run one at a time, restoring it after each.
-      const results: (readonly [Role, Outcome])[] = [];
-      if (entry.restoreAfterEach) {
-        for (const role of roles) {
-          results.push([role, await call(role, path, entry.input)]);
-          await fixture.world.restore();
-        }
-      } else {
-        results.push(
-          ...(await Promise.all(
-            roles.map(async (role) => [role, await call(role, path, entry.input)] as const),
-          )),
-        );
-      }
-      const outcomes = Object.fromEntries(results);
-      expect(outcomes).toEqual(entry.outcomes);
-    });
+    itMatchesRow(path, entry, call, () => fixture.world.restore());
 
     it(`${path}: owner's application tokens get what the token rule says`, async () => {
       // One at a time, each on the world as built (a token may revoke itself: tokens.revokeAll).

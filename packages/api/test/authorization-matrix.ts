@@ -9,7 +9,7 @@ import { qrLoginRows } from "./authorization-matrix/qr-login";
 import { sitesRows } from "./authorization-matrix/sites";
 import { ticketsRows } from "./authorization-matrix/tickets";
 
-export { tokenRule } from "./authorization-matrix/callers";
+export { itMatchesRow, outcomesOf, tokenRule } from "./authorization-matrix/callers";
 export type { MatrixEntry, Outcome } from "./authorization-matrix/callers";
 
 /**

@@ -1,30 +1,14 @@
-import { busFor } from "@guildhall/core/realtime";
 import { describe, expect, it } from "vitest";
-import { createContext } from "../src";
-import { connected, until, type ActionClient } from "./support/action-socket";
+import type { Principal } from "../src";
+import { connected, contextsFor, until, type ActionClient } from "./support/action-socket";
 import { ticketKit } from "./support/tickets";
 import { useWorld } from "./support/world";
 
 const fixture = useWorld();
 const kit = ticketKit(fixture);
 
-/** The member's contexts as the server's factory makes them. */
-function contextsOf(user: { id: string; username: string }) {
-  const principal = {
-    ...fixture.world.principals.member,
-    userId: user.id,
-    username: user.username,
-  };
-  return () =>
-    createContext({
-      db: fixture.db.db,
-      dbKind: fixture.db.kind,
-      headers: new Headers(),
-      principal,
-      bus: busFor(fixture.db),
-      transport: "ws",
-    });
-}
+const contextsOf = (user: { id: string; username: string }, extra?: Partial<Principal>) =>
+  contextsFor(fixture, user, extra);
 
 type EventData = { type: string; payload: { preview?: string } };
 const tracked = (client: ActionClient, id: string) =>

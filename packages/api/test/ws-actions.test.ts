@@ -1,10 +1,9 @@
 import { getEnv } from "@guildhall/core/env";
-import { busFor } from "@guildhall/core/realtime";
 import { createUser } from "@guildhall/core/users";
 import { describe, expect, it } from "vitest";
-import { createContext, type Principal } from "../src";
+import type { Principal } from "../src";
 import { ACTION_CLOSE_CODES } from "../src/ws-actions";
-import { actionClient, connected, until } from "./support/action-socket";
+import { actionClient, connected, contextsFor, until } from "./support/action-socket";
 import { ticketKit } from "./support/tickets";
 import { useWorld } from "./support/world";
 
@@ -12,25 +11,8 @@ const fixture = useWorld();
 const kit = ticketKit(fixture);
 const member = () => fixture.world.context("member", { transport: "ws" });
 
-/** Contexts of a user of our own (own buckets, own cooldowns), as the server's factory makes them. */
-function contextsOf(user: { id: string; username: string }, extra: Partial<Principal> = {}) {
-  const principal = {
-    ...fixture.world.principals.member,
-    userId: user.id,
-    username: user.username,
-    ...extra,
-  };
-  return () =>
-    createContext({
-      db: fixture.db.db,
-      dbKind: fixture.db.kind,
-      headers: new Headers(),
-      principal,
-      peer: "10.0.7.1",
-      bus: busFor(fixture.db),
-      transport: "ws",
-    });
-}
+const contextsOf = (user: { id: string; username: string }, extra?: Partial<Principal>) =>
+  contextsFor(fixture, user, extra);
 
 describe("authentication", () => {
   it("refuses any first message but auth, and closes", async () => {

@@ -1,6 +1,7 @@
 // The caller kinds of the authorization matrix and the outcome tables shared by its domain files.
 import type { ErrorCode } from "@guildhall/core/errors";
-import type { Role, TokenCaller } from "../support/world";
+import { expect, it } from "vitest";
+import { roles, type Role, type TokenCaller } from "../support/world";
 import { worldChat } from "../support/world-chat";
 
 export type Outcome = "ok" | ErrorCode;
@@ -15,6 +16,42 @@ export interface MatrixEntry {
   restoreAfterEach?: boolean;
   /** What `owner`'s application tokens get, where it differs from `tokenRule` (say why). */
   tokenOutcomes?: Partial<Record<TokenCaller, Outcome>>;
+}
+
+/**
+ * Every caller's outcome of one row, by `call`: all at once, or, for a row
+ * that changes the world (`restoreAfterEach`), one at a time with the world
+ * restored after each. Shared by the matrix over tRPC and over the action socket.
+ */
+export async function outcomesOf(
+  entry: MatrixEntry,
+  call: (role: Role) => Promise<Outcome>,
+  restore: () => Promise<void>,
+): Promise<Record<string, Outcome>> {
+  if (!entry.restoreAfterEach)
+    return Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await call(role)] as const)),
+    );
+  const results: Record<string, Outcome> = {};
+  for (const role of roles) {
+    results[role] = await call(role);
+    await restore();
+  }
+  return results;
+}
+
+/** The test that every caller of row `path` gets its outcome, calling through `call`. */
+export function itMatchesRow(
+  path: string,
+  entry: MatrixEntry,
+  call: (role: Role, path: string, input: unknown) => Promise<Outcome>,
+  restore: () => Promise<void>,
+): void {
+  it(`${path}: every caller gets what the matrix says`, async () => {
+    // Calls that change the world (archive, leave) run one at a time, restoring it after each.
+    const outcomes = await outcomesOf(entry, (role) => call(role, path, entry.input), restore);
+    expect(outcomes).toEqual(entry.outcomes);
+  });
 }
 
 /** The scopes each token caller holds (`write` implies `read`). */

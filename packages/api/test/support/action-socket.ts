@@ -1,10 +1,39 @@
+import { busFor } from "@guildhall/core/realtime";
 import { expect } from "vitest";
-import type { Context } from "../../src";
+import { createContext, type Context, type Principal } from "../../src";
 import {
   openActionConnection,
   type ActionConnectionOptions,
   type ActionSocket,
 } from "../../src/ws-actions";
+import type { useWorld } from "./world";
+
+/**
+ * The socket contexts of a user of a test's own (own buckets, own cooldowns),
+ * as the server's factory makes them: the world's member principal renamed.
+ */
+export function contextsFor(
+  fixture: ReturnType<typeof useWorld>,
+  user: { id: string; username: string },
+  extra: Partial<Principal> = {},
+): () => Context {
+  const principal = {
+    ...fixture.world.principals.member,
+    userId: user.id,
+    username: user.username,
+    ...extra,
+  };
+  return () =>
+    createContext({
+      db: fixture.db.db,
+      dbKind: fixture.db.kind,
+      headers: new Headers(),
+      principal,
+      peer: "10.0.7.1",
+      bus: busFor(fixture.db),
+      transport: "ws",
+    });
+}
 
 /** A frame the server sent, parsed. */
 export type Sent = Record<string, unknown> & {
