@@ -64,57 +64,25 @@ const errorBoundary = t.middleware(async ({ ctx, next, path, type }) => {
   return result;
 });
 
-/** The global bucket: every call, before anything else is looked at (cheap requests are not free). */
-const globalLimit = t.middleware(async ({ ctx, next }) => {
-  await enforceGlobalLimit(ctx);
-  return next();
-});
-
 /**
- * The procedure's own bucket (sign-in, registration, ...), taken only for an
- * input its schema accepts: a malformed body costs the global bucket alone,
- * never an account's or address's sign-in budget (README "Limits").
- */
-const procedureLimit = t.middleware(async ({ ctx, meta, path, next, getRawInput }) => {
-  if (!meta?.rateLimit) return next();
-  const raw = await getRawInput();
-  if (!(await inputAccepted(path, raw))) return next(); // the input parser refuses it
-  await enforceRule(ctx, meta.rateLimit, raw);
-  return next();
-});
-
-/**
- * Before any schema: REST path parameters decoded, and text no procedure
- * accepts (control characters, unpaired surrogates, hostile nesting) refused
- * with the failing fields, for every input of every procedure.
- */
-const inputGuard = t.middleware(async ({ ctx, meta, next, getRawInput }) => {
-  const raw =
-    ctx.transport === "rest"
-      ? decodePathParameters(await getRawInput(), meta)
-      : await getRawInput();
-  const hostile = hostileInputFields(raw);
-  if (Object.keys(hostile).length)
-    throw new AppError("VALIDATION_FAILED", {}, { fieldErrors: hostile });
-  return ctx.transport === "rest" ? next({ getRawInput: () => Promise.resolve(raw) }) : next();
-});
-
-/**
- * Subscriptions (either transport) hold one of the caller's stream slots
- * while open (TOO_MANY_STREAMS beyond) and end when the credential expires.
+ * A subscription (either transport) holds one of the caller's stream slots
+ * while open (TOO_MANY_STREAMS beyond) and ends when the credential expires.
  * @subscriptionsOnly its errors, for the OpenAPI document (scripts/procedure-errors.ts)
  */
-const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
-  if (type !== "subscription") return next();
+async function withStreamSlot<Result extends { ok: boolean }>(
+  ctx: Context,
+  signal: AbortSignal | undefined,
+  proceed: () => Promise<Result>,
+): Promise<Result> {
   const release = takeStreamSlot(ctx);
   let result;
   try {
-    result = await next();
+    result = await proceed();
   } catch (error) {
     release();
     throw error;
   }
-  const data: unknown = result.ok ? result.data : undefined;
+  const data: unknown = result.ok ? (result as { data?: unknown }).data : undefined;
   if (!data || typeof data !== "object" || !(Symbol.asyncIterator in data)) {
     // Refused (or not a stream at all): nothing stays open.
     release();
@@ -125,14 +93,35 @@ const streamLimit = t.middleware(async ({ ctx, type, signal, next }) => {
     ...result,
     data: boundedStream(data as AsyncIterable<unknown>, { release, expiresAt, signal }),
   };
+}
+
+/**
+ * Every call's checks, in one middleware (each tRPC middleware layer copies
+ * the call's options twice; these were four layers):
+ * 1. the global bucket, before anything else is looked at (cheap requests are not free);
+ * 2. before any schema: REST path parameters decoded, and text no procedure
+ *    accepts (control characters, unpaired surrogates, hostile nesting)
+ *    refused with the failing fields, for every input of every procedure;
+ * 3. the procedure's own bucket (sign-in, registration, ...), taken only for
+ *    an input its schema accepts: a malformed body costs the global bucket
+ *    alone, never an account's or address's sign-in budget (README "Limits");
+ * 4. subscriptions hold a stream slot (`withStreamSlot`).
+ */
+const checks = t.middleware(async ({ ctx, meta, path, type, signal, next, getRawInput }) => {
+  await enforceGlobalLimit(ctx);
+  const rest = ctx.transport === "rest";
+  const raw = rest ? decodePathParameters(await getRawInput(), meta) : await getRawInput();
+  const hostile = hostileInputFields(raw);
+  if (Object.keys(hostile).length)
+    throw new AppError("VALIDATION_FAILED", {}, { fieldErrors: hostile });
+  if (meta?.rateLimit && (await inputAccepted(path, raw)))
+    await enforceRule(ctx, meta.rateLimit, raw);
+  const proceed = () => (rest ? next({ getRawInput: () => Promise.resolve(raw) }) : next());
+  if (type !== "subscription") return proceed();
+  return withStreamSlot(ctx, signal, proceed);
 });
 
-const base = t.procedure
-  .use(errorBoundary)
-  .use(globalLimit)
-  .use(inputGuard)
-  .use(procedureLimit)
-  .use(streamLimit);
+const base = t.procedure.use(errorBoundary).use(checks);
 
 /** Anyone, signed in or not. */
 export const publicProcedure = base.meta({ access: { kind: "public" } });
