@@ -43,7 +43,8 @@ const open = (database: ServerDatabase): Promise<DatabaseHandle> =>
  */
 export async function startMatrixServer(): Promise<MatrixServer> {
   const database = await createServerDatabase();
-  const embedded = !database.env.DATABASE_URL;
+  // An embedded PGlite database: restored from a copy of its folder.
+  const folder = database.env.PGLITE_DATA_DIR;
   const handle = await open(database);
   let world;
   let tokens;
@@ -51,10 +52,9 @@ export async function startMatrixServer(): Promise<MatrixServer> {
     world = await buildWorld(handle);
     tokens = await bearerTokens(handle, world);
   } finally {
-    if (embedded) await handle.close();
+    if (folder) await handle.close();
   }
   const builtWorld = world;
-  const folder = database.env.PGLITE_DATA_DIR;
   const snapshot = folder ? `${folder}.built` : null;
   if (folder && snapshot) cpSync(folder, snapshot, { recursive: true });
   let server: RunningServer = await startServer({ ...database.env, ...serverEnv });
@@ -81,7 +81,7 @@ export async function startMatrixServer(): Promise<MatrixServer> {
     restoreTimes,
     stop: async () => {
       await server.stop();
-      if (!embedded) await handle.close();
+      if (!folder) await handle.close();
       if (snapshot) rmSync(snapshot, { recursive: true, force: true });
       await database.destroy();
     },
